@@ -18,6 +18,7 @@ module.exports = {
   moduleNameMapper: {
     "^@alkahest/core$": src("packages/core/src/index.ts"),
     "^@alkahest/core/dialect$": src("packages/core/src/dialect.ts"),
+    "^@alkahest/core/orm$": src("packages/core/src/orm/index.ts"),
     "^@alkahest/sqlite$": src("packages/sqlite/src/index.ts"),
     "^@alkahest/conformance$": src("integration/src/index.ts"),
     "^(\\.{1,2}/.*)\\.js$": "$1",

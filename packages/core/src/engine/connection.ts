@@ -1,0 +1,355 @@
+import { AlkahestError, InvalidRequestError, ResourceClosedError, type StatementParams } from "../errors.js";
+import type { Executable } from "../sql/element.js";
+import { reprParams } from "../util/repr.js";
+import type { Dialect } from "./dialect.js";
+import type { DriverConnection, DriverResult } from "./driver.js";
+import { formatCachedSince, formatGenerated, formatNoKey, RAW_SQL, type EchoLogger } from "./logging.js";
+import type { PooledConnection } from "./pool.js";
+import { Result } from "./result.js";
+import { rowClass, type Row } from "./row.js";
+import type { CachedStatement, StatementCache } from "./statement-cache.js";
+import { NestedTransaction, Transaction, type TransactionHost } from "./transaction.js";
+
+/** Named parameters for one execution. */
+export type Params = Readonly<Record<string, unknown>>;
+
+/** What a Connection needs from its Engine. */
+export interface ConnectionContext {
+  readonly dialect: Dialect;
+  readonly echo: EchoLogger;
+  readonly statementCache: StatementCache;
+  checkout(): Promise<PooledConnection>;
+}
+
+/** Rows of a statement: tuple-like, with named access typed from the statement. */
+export type RowOf<R extends Record<string, unknown>> = Row<unknown[], R>;
+
+/**
+ * One database connection checked out of the engine's pool, SQLAlchemy 2.0 style:
+ * the first execute begins a transaction (logged `BEGIN (implicit)`), nothing is
+ * committed unless you call `commit()`, and closing rolls back what is uncommitted.
+ *
+ * @example
+ * await using conn = await engine.connect();
+ * await conn.execute(text("INSERT INTO t (x) VALUES (:x)"), [{ x: 1 }, { x: 2 }]);
+ * await conn.commit();
+ */
+export class Connection implements TransactionHost {
+  private pooled: PooledConnection | null;
+  private transaction: Transaction | null = null;
+  private readonly savepoints: NestedTransaction[] = [];
+  private savepointCounter = 0;
+  private closed = false;
+  readonly dialect: Dialect;
+  private readonly convert: (value: unknown) => unknown;
+
+  constructor(
+    private readonly context: ConnectionContext,
+    pooled: PooledConnection,
+  ) {
+    this.pooled = pooled;
+    this.dialect = context.dialect;
+    const dialect = context.dialect;
+    this.convert = (value) => dialect.bindValue(value);
+  }
+
+  /** True once `close()` ran; every further use throws ResourceClosedError. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  inTransaction(): boolean {
+    return this.transaction !== null;
+  }
+
+  /**
+   * Runs a statement once with named parameters, or once per parameter set when
+   * given a list (executemany).
+   */
+  async execute<R extends Record<string, unknown>>(
+    statement: Executable<R>,
+    params?: Params | readonly Params[],
+  ): Promise<Result<RowOf<R>>> {
+    const driver = await this.activeDriver();
+    const entry = this.context.statementCache.lookup(this.dialect, statement);
+    const compiled = entry.compiled;
+    const convert = this.convert;
+    let driverResult: DriverResult;
+    if (isParamList(params) && params.length > 0) {
+      const sets = params.map((p) => compiled.positional(p, convert));
+      await this.autobegin(driver);
+      this.logStatement(compiled.sql, entry, sets, true);
+      driverResult = await this.run(compiled.sql, sets, true, () => driver.executeMany(compiled.sql, sets));
+    } else {
+      const positional = compiled.positional(isParamList(params) ? undefined : params, convert);
+      await this.autobegin(driver);
+      this.logStatement(compiled.sql, entry, positional, false);
+      driverResult = await this.run(compiled.sql, positional, false, () => driver.execute(compiled.sql, positional));
+    }
+    return this.buildResult(driverResult, entry);
+  }
+
+  /**
+   * Runs SQL as the driver takes it (its own placeholders, positional parameters),
+   * bypassing compilation and the statement cache; logged `[raw sql]`.
+   */
+  async execDriverSql(sql: string, params: StatementParams = []): Promise<Result<RowOf<Record<string, unknown>>>> {
+    const driver = await this.activeDriver();
+    await this.autobegin(driver);
+    const many = params.length > 0 && params.every(Array.isArray);
+    const echo = this.context.echo;
+    if (echo.enabled) {
+      echo.info(sql);
+      echo.info(`${RAW_SQL} ${reprParams(params, many)}`);
+    }
+    const driverResult = await this.run(sql, params, many, () =>
+      many
+        ? driver.executeMany(sql, params as readonly (readonly unknown[])[])
+        : driver.execute(sql, params as readonly unknown[]),
+    );
+    return this.buildResult(driverResult, null);
+  }
+
+  /**
+   * Begins the transaction explicitly. With a callback: commits when it resolves,
+   * rolls back when it throws (and rethrows).
+   */
+  begin(): Promise<Transaction>;
+  begin<T>(callback: (conn: this) => Promise<T>): Promise<T>;
+  async begin<T>(callback?: (conn: this) => Promise<T>): Promise<Transaction | T> {
+    const driver = await this.activeDriver();
+    if (this.transaction !== null) {
+      throw new InvalidRequestError(
+        "This connection has already begun a transaction (autobegin happens on the first execute). " +
+          "Call commit() or rollback() first, or use beginNested() for a SAVEPOINT.",
+      );
+    }
+    const tx = await this.beginRoot(driver);
+    return callback === undefined ? tx : runInTransaction(tx, () => callback(this));
+  }
+
+  /**
+   * Begins a SAVEPOINT, beginning the outer transaction first if none is open.
+   * With a callback: releases it when the callback resolves, rolls back to it when
+   * it throws (and rethrows); the outer transaction goes on either way.
+   */
+  beginNested(): Promise<NestedTransaction>;
+  beginNested<T>(callback: (conn: this) => Promise<T>): Promise<T>;
+  async beginNested<T>(callback?: (conn: this) => Promise<T>): Promise<NestedTransaction | T> {
+    const driver = await this.activeDriver();
+    await this.autobegin(driver);
+    const savepoint = new NestedTransaction(this, `sa_savepoint_${++this.savepointCounter}`);
+    await this.runControl(driver, this.dialect.savepointSql(savepoint.name));
+    this.savepoints.push(savepoint);
+    return callback === undefined ? savepoint : runInTransaction(savepoint, () => callback(this));
+  }
+
+  /** Commits the transaction, if one is open (savepoints inside it are released). */
+  async commit(): Promise<void> {
+    if (this.transaction !== null) await this.commitRoot(this.transaction);
+    else this.assertOpen();
+  }
+
+  /** Rolls back the transaction, if one is open. */
+  async rollback(): Promise<void> {
+    if (this.transaction !== null) await this.rollbackRoot(this.transaction);
+    else this.assertOpen();
+  }
+
+  /** Rolls back what is uncommitted and returns the connection to the pool. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (this.transaction !== null) await this.rollbackRoot(this.transaction);
+    } finally {
+      this.closed = true;
+      const pooled = this.pooled;
+      this.pooled = null;
+      await pooled?.release();
+    }
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /**
+   * Discards the underlying database connection (after it broke). The transaction
+   * is gone with it; the next use checks out a fresh connection from the pool.
+   */
+  async invalidate(): Promise<void> {
+    const pooled = this.pooled;
+    this.pooled = null;
+    this.endTransaction();
+    await pooled?.invalidate();
+  }
+
+  // TransactionHost: the handles from begin() / beginNested() call back into these.
+
+  async commitRoot(tx: Transaction): Promise<void> {
+    const driver = await this.activeDriver();
+    this.logControl("COMMIT");
+    try {
+      await this.run("COMMIT", undefined, false, () => driver.commit());
+    } finally {
+      if (this.transaction === tx) this.endTransaction();
+    }
+  }
+
+  async rollbackRoot(tx: Transaction): Promise<void> {
+    if (this.pooled === null) {
+      // The connection was invalidated: the database already dropped the transaction.
+      if (this.transaction === tx) this.endTransaction();
+      return;
+    }
+    const driver = this.pooled.driver;
+    this.logControl("ROLLBACK");
+    try {
+      await this.run("ROLLBACK", undefined, false, () => driver.rollback());
+    } finally {
+      if (this.transaction === tx) this.endTransaction();
+    }
+  }
+
+  async releaseSavepoint(savepoint: NestedTransaction): Promise<void> {
+    const driver = await this.activeDriver();
+    this.popSavepointsAbove(savepoint);
+    this.savepoints.pop();
+    savepoint.isActive = false;
+    await this.runControl(driver, this.dialect.releaseSavepointSql(savepoint.name));
+  }
+
+  async rollbackToSavepoint(savepoint: NestedTransaction): Promise<void> {
+    const driver = await this.activeDriver();
+    this.popSavepointsAbove(savepoint);
+    this.savepoints.pop();
+    savepoint.isActive = false;
+    await this.runControl(driver, this.dialect.rollbackToSavepointSql(savepoint.name));
+  }
+
+  private popSavepointsAbove(savepoint: NestedTransaction): void {
+    const index = this.savepoints.indexOf(savepoint);
+    if (index < 0) {
+      throw new InvalidRequestError(`Savepoint ${savepoint.name} is no longer active on this connection.`);
+    }
+    // Releasing or rolling back to a savepoint ends every savepoint begun inside it.
+    while (this.savepoints.length > index + 1) (this.savepoints.pop() as NestedTransaction).isActive = false;
+  }
+
+  private endTransaction(): void {
+    if (this.transaction !== null) this.transaction.isActive = false;
+    this.transaction = null;
+    for (const savepoint of this.savepoints) savepoint.isActive = false;
+    this.savepoints.length = 0;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new ResourceClosedError("This Connection is closed. Open a new one with engine.connect().");
+    }
+  }
+
+  /** The driver connection, checking out a fresh one after an invalidation. */
+  private async activeDriver(): Promise<DriverConnection> {
+    if (this.pooled !== null) return this.pooled.driver;
+    this.assertOpen();
+    this.pooled = await this.context.checkout();
+    return this.pooled.driver;
+  }
+
+  private async autobegin(driver: DriverConnection): Promise<void> {
+    if (this.transaction === null) await this.beginRoot(driver);
+  }
+
+  private async beginRoot(driver: DriverConnection): Promise<Transaction> {
+    this.logControl("BEGIN (implicit)");
+    await this.run("BEGIN", undefined, false, () => driver.begin());
+    return (this.transaction = new Transaction(this));
+  }
+
+  /** Runs savepoint statements: logged as SQLAlchemy logs them, uncached. */
+  private async runControl(driver: DriverConnection, sql: string): Promise<void> {
+    const echo = this.context.echo;
+    if (echo.enabled) {
+      echo.info(sql);
+      echo.info(`${formatNoKey(0)} ()`);
+    }
+    await this.run(sql, [], false, () => driver.execute(sql, []));
+  }
+
+  private logControl(message: string): void {
+    if (this.context.echo.enabled) this.context.echo.info(message);
+  }
+
+  private logStatement(sql: string, entry: CachedStatement, params: StatementParams, many: boolean): void {
+    const echo = this.context.echo;
+    if (!echo.enabled) return;
+    echo.info(sql);
+    echo.info(`${cacheTag(entry)} ${reprParams(params, many)}`);
+  }
+
+  /** Runs one driver call, mapping its errors into core's hierarchy. */
+  private async run<T>(
+    sql: string,
+    params: StatementParams | undefined,
+    many: boolean,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof AlkahestError) throw error;
+      const mapped = this.dialect.mapError(error, { sql, params, many, cause: error });
+      if (mapped.connectionInvalidated) await this.invalidate();
+      throw mapped;
+    }
+  }
+
+  private buildResult<R extends Row>(driverResult: DriverResult, entry: CachedStatement | null): Result<R> {
+    const columns = driverResult.columns;
+    if (columns === null) return new Result<R>(driverResult);
+    if (entry === null) return new Result<R>(driverResult, { rowClass: rowClass(columns) });
+    if (entry.rowClass === null || !sameColumns(entry.columns, columns)) {
+      entry.columns = columns;
+      entry.rowClass = rowClass(columns);
+      entry.processors = entry.compiled.resultProcessors(columns);
+    }
+    const echo = this.context.echo;
+    if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);
+    return new Result<R>(driverResult, { rowClass: entry.rowClass, processors: entry.processors });
+  }
+}
+
+function cacheTag(entry: CachedStatement): string {
+  if (!entry.cached) return formatNoKey(entry.compileSeconds);
+  if (entry.uses === 1) return formatGenerated(entry.compileSeconds);
+  return formatCachedSince((performance.now() - entry.generatedAt) / 1000);
+}
+
+function logRows(echo: EchoLogger, columns: readonly string[], rows: readonly (readonly unknown[])[]): void {
+  echo.debug(`Col ${reprParams(columns, false)}`);
+  for (const row of rows) echo.debug(`Row ${reprParams(row, false)}`);
+}
+
+function sameColumns(a: readonly string[] | null, b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isParamList(params: Params | readonly Params[] | undefined): params is readonly Params[] {
+  return Array.isArray(params);
+}
+
+async function runInTransaction<T>(tx: Transaction, body: () => Promise<T>): Promise<T> {
+  let value: T;
+  try {
+    value = await body();
+  } catch (error) {
+    await tx.rollback();
+    throw error;
+  }
+  if (tx.isActive) await tx.commit();
+  return value;
+}

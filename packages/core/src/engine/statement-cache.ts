@@ -1,0 +1,60 @@
+import type { Compiled } from "../sql/compiled.js";
+import type { ClauseElement } from "../sql/element.js";
+import type { Processor } from "../sql/types.js";
+import { LRUCache } from "../util/lru-cache.js";
+import type { Dialect } from "./dialect.js";
+import type { RowConstructor } from "./row.js";
+
+/** A compiled statement with what executions of it learn and reuse. */
+export class CachedStatement {
+  /** Executions served by this entry; 1 means it was just generated. */
+  uses = 0;
+  /** The result columns the row class and processors were built for. */
+  columns: readonly string[] | null = null;
+  rowClass: RowConstructor | null = null;
+  processors: (Processor | null)[] | null = null;
+
+  constructor(
+    readonly compiled: Compiled,
+    /** False for statements that have no cache key (DDL, savepoints): logged as `[no key]`. */
+    readonly cached: boolean,
+    /** performance.now() when it was compiled. */
+    readonly generatedAt: number,
+    /** Seconds the compilation took. */
+    readonly compileSeconds: number,
+  ) {}
+}
+
+/**
+ * The compiled-statement cache of one engine (and so of one dialect), keyed by a
+ * statement's shape: a hit skips compilation entirely.
+ */
+export class StatementCache {
+  private readonly lru: LRUCache<string, CachedStatement>;
+
+  constructor(capacity: number) {
+    this.lru = new LRUCache(capacity);
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+
+  lookup(dialect: Dialect, statement: ClauseElement): CachedStatement {
+    const key = statement.cacheKey;
+    let entry = key === null ? undefined : this.lru.get(key);
+    if (entry === undefined) {
+      const start = performance.now();
+      const compiled = dialect.compile(statement);
+      const end = performance.now();
+      entry = new CachedStatement(compiled, key !== null, end, (end - start) / 1000);
+      if (key !== null) this.lru.set(key, entry);
+    }
+    entry.uses++;
+    return entry;
+  }
+
+  clear(): void {
+    this.lru.clear();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The one error hierarchy of Alkahest, modelled on SQLAlchemy's `sqlalchemy.exc`.
+ *
+ * ```
+ * AlkahestError
+ * ├── ArgumentError            bad arguments to an API (a malformed URL, an unknown option)
+ * │   └── NoSuchModuleError    a dialect that is unknown or whose package is not installed
+ * ├── InvalidRequestError      a valid call at the wrong time (a closed connection, ...)
+ * │   ├── ResourceClosedError
+ * │   ├── NoResultFound / MultipleResultsFound
+ * ├── TimeoutError             the pool had no connection to give in time
+ * └── StatementError           a statement failed; carries `sql` and `params`
+ *     └── DBAPIError           the driver raised; the original error is `cause`
+ *         ├── InterfaceError
+ *         └── DatabaseError
+ *             ├── DataError, OperationalError, IntegrityError,
+ *             └── InternalError, ProgrammingError, NotSupportedError
+ * ```
+ */
+import { reprParams } from "./util/repr.js";
+
+export class AlkahestError extends Error {
+  override get name(): string {
+    return this.constructor.name;
+  }
+}
+
+export class ArgumentError extends AlkahestError {}
+
+export class NoSuchModuleError extends ArgumentError {}
+
+export class InvalidRequestError extends AlkahestError {}
+
+export class ResourceClosedError extends InvalidRequestError {}
+
+export class NoResultFound extends InvalidRequestError {}
+
+export class MultipleResultsFound extends InvalidRequestError {}
+
+/** The pool could not hand out a connection before its `timeout`. */
+export class TimeoutError extends AlkahestError {}
+
+/** Parameters for a statement as the driver receives them: one set, or many. */
+export type StatementParams = readonly unknown[] | readonly (readonly unknown[])[];
+
+export interface StatementErrorOptions {
+  sql: string;
+  params?: StatementParams | Readonly<Record<string, unknown>> | undefined;
+  /** True when `params` holds many parameter sets (executemany). */
+  many?: boolean;
+  cause?: unknown;
+}
+
+/** A statement could not run; the message shows the SQL and the parameters. */
+export class StatementError extends AlkahestError {
+  readonly sql: string;
+  readonly params: StatementErrorOptions["params"];
+  /** The message without the SQL and parameter lines. */
+  readonly detail: string;
+
+  constructor(detail: string, options: StatementErrorOptions) {
+    super(formatStatementMessage(detail, options), { cause: options.cause });
+    this.detail = detail;
+    this.sql = options.sql;
+    this.params = options.params;
+  }
+}
+
+function formatStatementMessage(detail: string, options: StatementErrorOptions): string {
+  let message = `${detail}\n[SQL: ${options.sql}]`;
+  if (options.params !== undefined) {
+    message += `\n[parameters: ${reprParams(options.params, options.many ?? false)}]`;
+  }
+  return message;
+}
+
+export interface DBAPIErrorOptions extends StatementErrorOptions {
+  /** The driver's name for its error, e.g. `SqliteError` or `error` for pg. */
+  driverErrorName?: string;
+  /** The driver's error code (SQLITE_CONSTRAINT_UNIQUE, 23505, ER_DUP_ENTRY, ...). */
+  code?: string | number | undefined;
+  /** True when the error means the connection is unusable and must be discarded. */
+  connectionInvalidated?: boolean;
+}
+
+/** The database driver raised. The driver's own error is `cause`. */
+export class DBAPIError extends StatementError {
+  readonly code: string | number | undefined;
+  readonly connectionInvalidated: boolean;
+
+  constructor(detail: string, options: DBAPIErrorOptions) {
+    super(options.driverErrorName ? `(${options.driverErrorName}) ${detail}` : detail, options);
+    this.code = options.code;
+    this.connectionInvalidated = options.connectionInvalidated ?? false;
+  }
+}
+
+export class InterfaceError extends DBAPIError {}
+export class DatabaseError extends DBAPIError {}
+export class DataError extends DatabaseError {}
+export class OperationalError extends DatabaseError {}
+export class IntegrityError extends DatabaseError {}
+export class InternalError extends DatabaseError {}
+export class ProgrammingError extends DatabaseError {}
+export class NotSupportedError extends DatabaseError {}
+
+/** The DBAPIError subclasses a dialect maps driver errors into. */
+export type DBAPIErrorClass = new (detail: string, options: DBAPIErrorOptions) => DBAPIError;

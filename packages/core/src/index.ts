@@ -1,0 +1,33 @@
+/**
+ * @alkahest/core: the SQL expression language, engine, pool and results.
+ * Dialect authors import `@alkahest/core/dialect`; the ORM lives in `@alkahest/core/orm`.
+ */
+export * from "./errors.js";
+export { Connection, type Params, type RowOf } from "./engine/connection.js";
+export { createEngine, Engine, type EngineOptions } from "./engine/engine.js";
+export type { Logger, EchoFlag } from "./engine/logging.js";
+export { Result, ScalarResult, MappingResult } from "./engine/result.js";
+export type { Row } from "./engine/row.js";
+export { NestedTransaction, Transaction } from "./engine/transaction.js";
+export { parseURL, renderURL, type URL } from "./engine/url.js";
+export { BindParameterError, type Compiled } from "./sql/compiled.js";
+export { ClauseElement, Executable } from "./sql/element.js";
+export { text, TextClause } from "./sql/text.js";
+export {
+  Boolean,
+  BooleanType,
+  Date,
+  DateTime,
+  DateTimeType,
+  DateType,
+  Float,
+  FloatType,
+  Integer,
+  IntegerType,
+  String,
+  StringType,
+  Text,
+  TextType,
+  TypeEngine,
+  type ValueOf,
+} from "./sql/types.js";

@@ -1,0 +1,78 @@
+import { ArgumentError } from "../errors.js";
+import type { SQLCompiler } from "./compiler.js";
+import { Executable } from "./element.js";
+import type { TypeEngine, ValueOf } from "./types.js";
+
+/** `:name` not preceded by a word character, a colon or a backslash, and not a `::` cast. */
+const BIND_PATTERN = /(?<![:\w\\]):(\w+)(?!:)/g;
+const ESCAPED_COLON = /\\:/g;
+
+export type ColumnTypes = Readonly<Record<string, TypeEngine<unknown>>>;
+
+/**
+ * Literal SQL with `:name` bound parameters, as SQLAlchemy's `text()`.
+ * Write `\\:` for a literal colon followed by a word.
+ *
+ * @example
+ * const stmt = text("SELECT x, y FROM some_table WHERE y > :y");
+ * await conn.execute(stmt, { y: 6 });
+ */
+export class TextClause<
+  R extends Record<string, unknown> = Record<string, unknown>,
+> extends Executable<R> {
+  /** The bound parameter names, each once, in order of first appearance. */
+  readonly bindNames: readonly string[];
+  readonly cacheKey: string;
+
+  constructor(
+    readonly text: string,
+    /** Result column types declared with `.columns()`, or null. */
+    readonly columnTypes: ColumnTypes | null = null,
+  ) {
+    super();
+    if (typeof text !== "string") {
+      throw new ArgumentError(`text() takes a SQL string, got ${typeof text}: text("SELECT ...")`);
+    }
+    this.bindNames = [...new Set(Array.from(text.matchAll(BIND_PATTERN), (m) => m[1] as string))];
+    this.cacheKey = columnTypes === null ? `text\u0000${text}` : `text\u0000${text}\u0000${typesKey(columnTypes)}`;
+  }
+
+  /**
+   * Declares the types of result columns by name, so their values are converted
+   * (booleans and dates on SQLite, for instance) and rows are typed.
+   *
+   * @example
+   * text("SELECT ok, at FROM t").columns({ ok: Boolean, at: DateTime })
+   */
+  columns<C extends ColumnTypes>(types: C): TextClause<{ [K in keyof C]: ValueOf<C[K]> | null }> {
+    return new TextClause(this.text, { ...this.columnTypes, ...types });
+  }
+
+  compilerDispatch(compiler: SQLCompiler): string {
+    return compiler.visitTextClause(this);
+  }
+
+  /** The SQL text with `:name` placeholders, as written. */
+  override toString(): string {
+    return this.text;
+  }
+}
+
+function typesKey(types: ColumnTypes): string {
+  return Object.entries(types)
+    .map(([name, type]) => `${name}:${type.visitName}`)
+    .join(",");
+}
+
+/** Replaces each `:name` with what `placeholder(name)` returns and unescapes `\:`. */
+export function renderTextBinds(sql: string, placeholder: (name: string) => string): string {
+  return sql.replace(BIND_PATTERN, (_match, name: string) => placeholder(name)).replace(ESCAPED_COLON, ":");
+}
+
+/**
+ * Literal SQL with `:name` bound parameters. Give the row shape as a type argument
+ * to type the rows: `text<{ x: number; y: number }>("SELECT x, y FROM t")`.
+ */
+export function text<R extends Record<string, unknown> = Record<string, unknown>>(sql: string): TextClause<R> {
+  return new TextClause<R>(sql);
+}

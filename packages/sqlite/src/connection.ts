@@ -1,0 +1,85 @@
+import type { DriverConnection, DriverResult } from "@alkahest/core/dialect";
+import type BetterSqlite3 from "better-sqlite3";
+
+type Statement = BetterSqlite3.Statement<unknown[], unknown[]>;
+
+/** Prepared statements kept per connection; beyond this the oldest are dropped. */
+const PREPARED_LIMIT = 500;
+
+const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
+
+/**
+ * One better-sqlite3 database as core's DriverConnection. The driver is synchronous;
+ * the promises are for the one async API every dialect shares.
+ */
+export class SQLiteDriverConnection implements DriverConnection {
+  private readonly prepared = new Map<string, Statement>();
+
+  constructor(readonly db: BetterSqlite3.Database) {}
+
+  async execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    const stmt = this.prepare(sql);
+    if (stmt.reader) {
+      const rows = stmt.all(...params) as unknown[][];
+      return { columns: columnNames(stmt), rows, rowcount: -1 };
+    }
+    const info = stmt.run(...params);
+    return { columns: null, rows: NO_ROWS, rowcount: info.changes, lastInsertId: info.lastInsertRowid };
+  }
+
+  async executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
+    const stmt = this.prepare(sql);
+    if (stmt.reader) {
+      const rows: unknown[][] = [];
+      for (const params of paramSets) for (const row of stmt.all(...params) as unknown[][]) rows.push(row);
+      return { columns: columnNames(stmt), rows, rowcount: rows.length };
+    }
+    let rowcount = 0;
+    let lastInsertId: number | bigint | null = null;
+    for (const params of paramSets) {
+      const info = stmt.run(...params);
+      rowcount += info.changes;
+      lastInsertId = info.lastInsertRowid;
+    }
+    return { columns: null, rows: NO_ROWS, rowcount, lastInsertId };
+  }
+
+  async begin(): Promise<void> {
+    this.db.exec("BEGIN");
+  }
+
+  async commit(): Promise<void> {
+    this.db.exec("COMMIT");
+  }
+
+  async rollback(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+  }
+
+  async ping(): Promise<void> {
+    this.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    this.prepared.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private prepare(sql: string): Statement {
+    let stmt = this.prepared.get(sql);
+    if (stmt === undefined) {
+      stmt = this.db.prepare<unknown[], unknown[]>(sql);
+      if (stmt.reader) stmt.raw(true);
+      if (this.prepared.size >= PREPARED_LIMIT) {
+        this.prepared.delete(this.prepared.keys().next().value as string);
+      }
+      this.prepared.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+function columnNames(stmt: Statement): string[] {
+  // Asked on every execution: a schema change can alter the columns of `SELECT *`.
+  return stmt.columns().map((column) => column.name);
+}

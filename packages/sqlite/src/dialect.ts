@@ -1,0 +1,99 @@
+import {
+  ArgumentError,
+  Dialect,
+  type DBAPIError,
+  type DialectCapabilities,
+  type DriverConnection,
+  type ErrorContext,
+  type PoolPlan,
+  type URL,
+} from "@alkahest/core/dialect";
+import Database from "better-sqlite3";
+import { SQLiteDriverConnection } from "./connection.js";
+import { mapSQLiteError } from "./errors.js";
+import { bindSQLiteValue, sqliteColspecs } from "./types.js";
+
+/** Query-string options of a `sqlite://` URL, as pysqlite takes them. */
+const URL_OPTIONS = ["timeout", "mode"] as const;
+
+let bundledVersion: readonly number[] | undefined;
+
+/** The SQLite version better-sqlite3 was built with, e.g. [3, 53, 2]; asked once. */
+function sqliteVersion(): readonly number[] {
+  if (bundledVersion !== undefined) return bundledVersion;
+  const db = new Database(":memory:");
+  try {
+    return (bundledVersion = String(db.prepare("SELECT sqlite_version()").pluck().get()).split(".").map(Number));
+  } finally {
+    db.close();
+  }
+}
+
+function atLeast(version: readonly number[], major: number, minor: number): boolean {
+  const [a = 0, b = 0] = version;
+  return a > major || (a === major && b >= minor);
+}
+
+export function isMemoryDatabase(url: URL): boolean {
+  return url.database === null || url.database === "" || url.database === ":memory:";
+}
+
+/**
+ * SQLite through better-sqlite3. URLs: `sqlite+better-sqlite3:///:memory:` (or
+ * `sqlite://`), `sqlite:///relative.db`, `sqlite:////absolute/path.db`, with
+ * `?timeout=<seconds>` (busy timeout) and `?mode=ro`.
+ */
+export class SQLiteDialect extends Dialect {
+  readonly name = "sqlite";
+  readonly driver = "better-sqlite3";
+  readonly paramStyle = "qmark";
+  readonly capabilities: DialectCapabilities;
+  protected override readonly colspecs = sqliteColspecs;
+  readonly version: readonly number[];
+
+  constructor() {
+    super();
+    this.version = sqliteVersion();
+    const returning = atLeast(this.version, 3, 35);
+    this.capabilities = { returning, savepoints: true, transactionalDdl: true };
+  }
+
+  override poolPlan(url: URL): PoolPlan {
+    // Every connection to ":memory:" would be a new, empty database: share one.
+    return isMemoryDatabase(url) ? { kind: "static" } : { kind: "queue" };
+  }
+
+  async connect(url: URL, connectArgs: Readonly<Record<string, unknown>>): Promise<DriverConnection> {
+    const options: Database.Options = { ...urlOptions(url), ...connectArgs };
+    const filename = isMemoryDatabase(url) ? ":memory:" : (url.database as string);
+    return new SQLiteDriverConnection(new Database(filename, options));
+  }
+
+  mapError(error: unknown, context: ErrorContext): DBAPIError {
+    return mapSQLiteError(error, context);
+  }
+
+  override bindValue(value: unknown): unknown {
+    return bindSQLiteValue(value);
+  }
+}
+
+function urlOptions(url: URL): Database.Options {
+  const options: Database.Options = {};
+  for (const [key, value] of Object.entries(url.query)) {
+    if (key === "timeout") {
+      const seconds = Number(value);
+      if (!Number.isFinite(seconds) || seconds < 0) {
+        throw new ArgumentError(`sqlite URL option timeout must be a number of seconds, got '${String(value)}'.`);
+      }
+      options.timeout = seconds * 1000;
+    } else if (key === "mode" && value === "ro") {
+      options.readonly = true;
+    } else {
+      throw new ArgumentError(
+        `Unknown sqlite URL option '${key}=${String(value)}'. Supported: ${URL_OPTIONS.join(", ")} (mode=ro only).`,
+      );
+    }
+  }
+  return options;
+}
