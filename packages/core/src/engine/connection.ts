@@ -1,9 +1,16 @@
 import { AlkahestError, InvalidRequestError, ResourceClosedError, type StatementParams } from "../errors.js";
 import type { Executable } from "../sql/element.js";
-import { reprParams } from "../util/repr.js";
+import { reprParams, reprRow } from "../util/repr.js";
 import type { Dialect } from "./dialect.js";
 import type { DriverConnection, DriverResult } from "./driver.js";
-import { formatCachedSince, formatGenerated, formatNoKey, RAW_SQL, type EchoLogger } from "./logging.js";
+import {
+  formatCachedSince,
+  formatCachingDisabled,
+  formatGenerated,
+  formatNoKey,
+  RAW_SQL,
+  type EchoLogger,
+} from "./logging.js";
 import type { PooledConnection } from "./pool.js";
 import { Result } from "./result.js";
 import { rowClass, type Row } from "./row.js";
@@ -321,14 +328,20 @@ export class Connection implements TransactionHost {
 }
 
 function cacheTag(entry: CachedStatement): string {
-  if (!entry.cached) return formatNoKey(entry.compileSeconds);
-  if (entry.uses === 1) return formatGenerated(entry.compileSeconds);
-  return formatCachedSince((performance.now() - entry.generatedAt) / 1000);
+  switch (entry.caching) {
+    case "no key":
+      return formatNoKey(entry.compileSeconds);
+    case "disabled":
+      return formatCachingDisabled(entry.compileSeconds);
+    case "cached":
+      if (entry.uses === 1) return formatGenerated(entry.compileSeconds);
+      return formatCachedSince((performance.now() - entry.generatedAt) / 1000);
+  }
 }
 
 function logRows(echo: EchoLogger, columns: readonly string[], rows: readonly (readonly unknown[])[]): void {
-  echo.debug(`Col ${reprParams(columns, false)}`);
-  for (const row of rows) echo.debug(`Row ${reprParams(row, false)}`);
+  echo.debug(`Col ${reprRow(columns)}`);
+  for (const row of rows) echo.debug(`Row ${reprRow(row)}`);
 }
 
 function sameColumns(a: readonly string[] | null, b: readonly string[]): boolean {

@@ -111,6 +111,16 @@ export function formatNoKey(seconds: number): string {
   return `[no key ${fixed(seconds, 5)}s]`;
 }
 
+/**
+ * A statement compiled with the cache turned off (compiledCacheSize: 0), as `%.5f`.
+ *
+ * @example
+ * formatCachingDisabled(0.00048); // "[caching disabled 0.00048s]"
+ */
+export function formatCachingDisabled(seconds: number): string {
+  return `[caching disabled ${fixed(seconds, 5)}s]`;
+}
+
 /** The tag of a string statement that was not compiled, as SQLAlchemy's `[raw sql]`. */
 export const RAW_SQL = "[raw sql]";
 

@@ -481,8 +481,10 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
     return this.#rows.iterateAsync();
   }
 
+  /** `<Result keys=[x, y] rows=4 consumed=1>`, or `<Result returnsRows=false rowcount=3>`. */
   toString(): string {
-    return this.#rows.describe("Result", this.#shape === null ? null : this.#shape.keys);
+    if (this.#shape === null) return `<Result returnsRows=false rowcount=${this.rowcount}>`;
+    return this.#rows.describe("Result", this.#shape.keys);
   }
 
   [INSPECT](): string {

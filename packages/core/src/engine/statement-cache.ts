@@ -16,8 +16,8 @@ export class CachedStatement {
 
   constructor(
     readonly compiled: Compiled,
-    /** False for statements that have no cache key (DDL, savepoints): logged as `[no key]`. */
-    readonly cached: boolean,
+    /** Whether the entry is kept: "no key" statements (DDL, savepoints) and a disabled cache are not. */
+    readonly caching: "cached" | "no key" | "disabled",
     /** performance.now() when it was compiled. */
     readonly generatedAt: number,
     /** Seconds the compilation took. */
@@ -31,9 +31,11 @@ export class CachedStatement {
  */
 export class StatementCache {
   private readonly lru: LRUCache<string, CachedStatement>;
+  private readonly enabled: boolean;
 
   constructor(capacity: number) {
     this.lru = new LRUCache(capacity);
+    this.enabled = capacity > 0;
   }
 
   get size(): number {
@@ -47,8 +49,9 @@ export class StatementCache {
       const start = performance.now();
       const compiled = dialect.compile(statement);
       const end = performance.now();
-      entry = new CachedStatement(compiled, key !== null, end, (end - start) / 1000);
-      if (key !== null) this.lru.set(key, entry);
+      const caching = key === null ? "no key" : this.enabled ? "cached" : "disabled";
+      entry = new CachedStatement(compiled, caching, end, (end - start) / 1000);
+      if (caching === "cached") this.lru.set(key as string, entry);
     }
     entry.uses++;
     return entry;

@@ -81,6 +81,9 @@ describe("reprValue", () => {
     expect(reprValue("y".repeat(298))).toBe(`'${"y".repeat(298)}'`);
     // Python counts code points, not UTF-16 units.
     expect(reprValue("😀".repeat(298))).toBe(`'${"😀".repeat(298)}'`);
+    expect(reprValue("😀".repeat(400))).toBe(
+      `'${"😀".repeat(149)} ... (102 characters truncated) ... ${"😀".repeat(149)}'`,
+    );
   });
 });
 
