@@ -52,7 +52,7 @@ export type RowMembers<T extends readonly unknown[], M extends Record<string, un
   [Symbol.iterator](): IterableIterator<T[number]>;
 };
 
-/** Index access: `row[0]` is `T[0]`; a non-literal index gives any element type. */
+/** Index access: `row[0]` is `T[0]`; a non-literal index gives the union of the element types. */
 export type RowIndexes<T extends readonly unknown[]> = {
   readonly [K in keyof T as K extends `${number}` ? K : never]: T[K];
 } & { readonly [index: number]: T[number] };
@@ -188,7 +188,12 @@ export function rowClass<R extends Row = Row>(keys: readonly string[]): RowConst
   const key = `${keys.length}\u0000${keys.join("\u0000")}`;
   const hit = cache.get(key);
   // The joined key can collide only for names holding NUL; confirm before reusing.
-  if (hit !== undefined && sameKeys(hit.fields, keys)) return hit as unknown as RowConstructor<R>;
+  if (hit !== undefined && sameKeys(hit.fields, keys)) {
+    // Re-inserting keeps the Map in least-recently-used order for eviction.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit as unknown as RowConstructor<R>;
+  }
   const cls = buildRowClass(keys);
   if (hit === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);

@@ -1,3 +1,4 @@
+import { describe, it, expect } from "@jest/globals";
 import { inspect } from "node:util";
 import { InvalidRequestError } from "../../src/errors.js";
 import { isReservedColumnName, isRow, rowClass, type Row } from "../../src/engine/row.js";
@@ -36,6 +37,19 @@ describe("rowClass", () => {
     const Cls = rowClass(keys);
     keys[0] = "changed";
     expect(Cls.fields).toEqual(["k1", "k2"]);
+  });
+
+  it("evicts the least recently used shapes once 500 are cached", () => {
+    const kept = rowClass(["lru_kept"]);
+    const dropped = rowClass(["lru_dropped"]);
+    for (let i = 0; i < 600; i++) {
+      rowClass([`lru_${i}`]);
+      if (i % 50 === 0) rowClass(["lru_kept"]);
+    }
+    expect(rowClass(["lru_kept"])).toBe(kept);
+    const rebuilt = rowClass(["lru_dropped"]);
+    expect(rebuilt).not.toBe(dropped);
+    expect(rebuilt.fields).toEqual(["lru_dropped"]);
   });
 
   it("distinguishes zero columns from one empty-named column", () => {
