@@ -148,21 +148,30 @@ class Fetcher<V> {
   }
 
   first(): V | null {
-    const value = this.next();
-    this.cursor.close();
+    let value: V | NoRow;
+    try {
+      value = this.next();
+    } finally {
+      // Closed even when a processor throws, as SQLAlchemy hard-closes on any error here.
+      this.cursor.close();
+    }
     return value === NO_ROW ? null : value;
   }
 
   /** SQLAlchemy's `_only_one_row`: takes one row, checks there is no second, then closes. */
   only(raiseForNone: boolean): V | null {
-    const value = this.next();
-    if (value === NO_ROW) {
+    let value: V | NoRow;
+    let second: readonly unknown[] | undefined;
+    try {
+      value = this.next();
+      second = value === NO_ROW ? undefined : this.cursor.next();
+    } finally {
       this.cursor.close();
+    }
+    if (value === NO_ROW) {
       if (raiseForNone) throw new NoResultFound("No row was found when one was required");
       return null;
     }
-    const second = this.cursor.next();
-    this.cursor.close();
     if (second !== undefined) {
       throw new MultipleResultsFound(
         raiseForNone

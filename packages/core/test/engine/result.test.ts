@@ -518,6 +518,24 @@ describe("Result processors", () => {
     });
     expect(() => result.all()).toThrow("bad value");
   });
+
+  it("closes the result when a processor throws inside first() or one()", () => {
+    const failing = (): Result =>
+      new Result(squares(), {
+        processors: [
+          () => {
+            throw new Error("bad value");
+          },
+          null,
+        ],
+      });
+    const a = failing();
+    expect(() => a.first()).toThrow("bad value");
+    expect(a.closed).toBe(true);
+    const b = failing();
+    expect(() => b.one()).toThrow("bad value");
+    expect(b.closed).toBe(true);
+  });
 });
 
 describe("Result rowClass option", () => {
