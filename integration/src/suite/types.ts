@@ -11,7 +11,7 @@ export function typeTests(config: ConformanceConfig): void {
       const at = new Date(Date.UTC(2025, 10, 13, 11, 19, 23, 348));
       const day = new Date(Date.UTC(2025, 10, 13));
       const row = await db.engine.connect(async (conn) => {
-        await conn.execDriverSql("CREATE TABLE typed (ok BOOLEAN, notok BOOLEAN, at TIMESTAMP, day DATE, missing BOOLEAN)");
+        await conn.execDriverSql("CREATE TABLE typed (ok BOOLEAN, notok BOOLEAN, at TIMESTAMP(6), day DATE, missing BOOLEAN)");
         await conn.execute(text("INSERT INTO typed (ok, notok, at, day, missing) VALUES (:ok, :notok, :at, :day, :missing)"), {
           ok: true,
           notok: false,
