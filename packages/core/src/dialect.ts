@@ -10,4 +10,4 @@ export { registerDialect, type DialectFactory } from "./engine/registry.js";
 export type { URL } from "./engine/url.js";
 export { SQLCompiler, type CompilerDialect, type ParamStyle } from "./sql/compiler.js";
 export type { Compiled } from "./sql/compiled.js";
-export type { Processor, TypeProcessors, TypeVisitName } from "./sql/types.js";
+export type { Processor, TypeProcessors, TypeVisitName } from "./sql/types/index.js";

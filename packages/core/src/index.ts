@@ -13,21 +13,4 @@ export { parseURL, renderURL, type URL } from "./engine/url.js";
 export { BindParameterError, type Compiled } from "./sql/compiled.js";
 export { ClauseElement, Executable } from "./sql/element.js";
 export { text, TextClause } from "./sql/text.js";
-export {
-  Boolean,
-  BooleanType,
-  Date,
-  DateTime,
-  DateTimeType,
-  DateType,
-  Float,
-  FloatType,
-  Integer,
-  IntegerType,
-  String,
-  StringType,
-  Text,
-  TextType,
-  TypeEngine,
-  type ValueOf,
-} from "./sql/types.js";
+export * from "./sql/types/index.js";

@@ -2,7 +2,7 @@ import type { DBAPIError, StatementErrorOptions } from "../errors.js";
 import { SQLCompiler, type CompilerDialect, type ParamStyle } from "../sql/compiler.js";
 import type { Compiled } from "../sql/compiled.js";
 import type { ClauseElement } from "../sql/element.js";
-import type { TypeProcessors, TypeVisitName } from "../sql/types.js";
+import type { TypeProcessors, TypeVisitName } from "../sql/types/index.js";
 import type { DriverConnection } from "./driver.js";
 import type { PoolOptions } from "./pool.js";
 import type { URL } from "./url.js";

@@ -1,6 +1,6 @@
 import type { Compiled } from "../sql/compiled.js";
 import type { ClauseElement } from "../sql/element.js";
-import type { Processor } from "../sql/types.js";
+import type { Processor } from "../sql/types/index.js";
 import { LRUCache } from "../util/lru-cache.js";
 import type { Dialect } from "./dialect.js";
 import type { RowConstructor } from "./row.js";

@@ -1,7 +1,7 @@
 import { StatementError } from "../errors.js";
 import type { ClauseElement } from "./element.js";
 import type { ColumnTypes } from "./text.js";
-import type { Processor, TypeDialect } from "./types.js";
+import type { Processor, TypeDialect } from "./types/index.js";
 
 /** A bound parameter was missing, unexpected or undefined. Nothing reached the database. */
 export class BindParameterError extends StatementError {}

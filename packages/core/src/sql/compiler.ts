@@ -1,7 +1,7 @@
 import { Compiled } from "./compiled.js";
 import type { ClauseElement } from "./element.js";
 import { renderTextBinds, type TextClause } from "./text.js";
-import type { TypeDialect } from "./types.js";
+import type { TypeDialect } from "./types/index.js";
 
 /** How a driver spells positional parameters: `?`, `$1`, `%s` or `:name`. */
 export type ParamStyle = "qmark" | "numeric_dollar" | "format" | "named";

@@ -1,13 +1,15 @@
 import { ArgumentError } from "../errors.js";
 import type { SQLCompiler } from "./compiler.js";
 import { Executable } from "./element.js";
-import type { TypeEngine, ValueOf } from "./types.js";
+import { resolveType, type TypeArg, type TypeEngine, type ValueOf } from "./types/index.js";
 
 /** `:name` not preceded by a word character, a colon or a backslash, and not a `::` cast. */
 const BIND_PATTERN = /(?<![:\w\\]):(\w+)(?!:)/g;
 const ESCAPED_COLON = /\\:/g;
 
 export type ColumnTypes = Readonly<Record<string, TypeEngine<unknown>>>;
+/** Result column types as given to `.columns()`: instances or bare type names. */
+export type ColumnTypeArgs = Readonly<Record<string, TypeArg>>;
 
 /**
  * Literal SQL with `:name` bound parameters, as SQLAlchemy's `text()`.
@@ -44,8 +46,10 @@ export class TextClause<
    * @example
    * text("SELECT ok, at FROM t").columns({ ok: Boolean, at: DateTime })
    */
-  columns<C extends ColumnTypes>(types: C): TextClause<{ [K in keyof C]: ValueOf<C[K]> | null }> {
-    return new TextClause(this.text, { ...this.columnTypes, ...types });
+  columns<C extends ColumnTypeArgs>(types: C): TextClause<{ [K in keyof C]: ValueOf<C[K]> | null }> {
+    const resolved: Record<string, TypeEngine<unknown>> = { ...this.columnTypes };
+    for (const [name, type] of Object.entries(types)) resolved[name] = resolveType(type);
+    return new TextClause(this.text, resolved);
   }
 
   compilerDispatch(compiler: SQLCompiler): string {
@@ -60,7 +64,7 @@ export class TextClause<
 
 function typesKey(types: ColumnTypes): string {
   return Object.entries(types)
-    .map(([name, type]) => `${name}:${type.visitName}`)
+    .map(([name, type]) => `${name}:${type.cacheKey}`)
     .join(",");
 }
 

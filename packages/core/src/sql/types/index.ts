@@ -1,0 +1,2 @@
+export * from "./type-engine.js";
+export * from "./generic.js";
