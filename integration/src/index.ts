@@ -15,6 +15,7 @@ import { errorTests } from "./suite/errors.js";
 import { executemanyTests } from "./suite/executemany.js";
 import { paramTests } from "./suite/params.js";
 import { resultTests } from "./suite/results.js";
+import { selectTests } from "./suite/select.js";
 import { sessionTests } from "./suite/session.js";
 import { transactionTests } from "./suite/transactions.js";
 import { typeTests } from "./suite/types.js";
@@ -31,6 +32,7 @@ export const conformanceGroups = {
   cache: cacheTests,
   session: sessionTests,
   types: typeTests,
+  select: selectTests,
 } as const;
 
 /** Declares the whole suite for one database as jest tests. */

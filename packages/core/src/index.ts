@@ -10,7 +10,4 @@ export { Result, ScalarResult, MappingResult } from "./engine/result.js";
 export type { Row } from "./engine/row.js";
 export { NestedTransaction, Transaction } from "./engine/transaction.js";
 export { parseURL, renderURL, type URL } from "./engine/url.js";
-export { BindParameterError, type Compiled } from "./sql/compiled.js";
-export { ClauseElement, Executable } from "./sql/element.js";
-export { text, TextClause } from "./sql/text.js";
-export * from "./sql/types/index.js";
+export * from "./sql/index.js";

@@ -29,7 +29,7 @@ export interface ConnectionContext {
 }
 
 /** Rows of a statement: tuple-like, with named access typed from the statement. */
-export type RowOf<R extends Record<string, unknown>> = Row<unknown[], R>;
+export type RowOf<M extends Record<string, unknown>, T extends unknown[] = unknown[]> = Row<T, M>;
 
 /**
  * One database connection checked out of the engine's pool, SQLAlchemy 2.0 style:
@@ -73,22 +73,27 @@ export class Connection implements TransactionHost {
    * Runs a statement once with named parameters, or once per parameter set when
    * given a list (executemany).
    */
-  async execute<R extends Record<string, unknown>>(
-    statement: Executable<R>,
+  async execute<M extends Record<string, unknown>, T extends unknown[]>(
+    statement: Executable<M, T>,
     params?: Params | readonly Params[],
-  ): Promise<Result<RowOf<R>>> {
+  ): Promise<Result<RowOf<M, T>>> {
     const driver = await this.activeDriver();
-    const entry = this.context.statementCache.lookup(this.dialect, statement);
+    const many = isParamList(params) && params.length > 0;
+    const first = many ? params[0] : isParamList(params) ? undefined : params;
+    // DML without explicit values takes its columns from the parameter names.
+    const columnKeys = statement.isDML && first !== undefined ? Object.keys(first).sort() : undefined;
+    const entry = this.context.statementCache.lookup(this.dialect, statement, columnKeys);
     const compiled = entry.compiled;
+    const binds = statement.bindParams;
     const convert = this.convert;
     let driverResult: DriverResult;
-    if (isParamList(params) && params.length > 0) {
-      const sets = params.map((p) => compiled.positional(p, convert));
+    if (many) {
+      const sets = params.map((p) => compiled.positional(p, binds, convert));
       await this.autobegin(driver);
       this.logStatement(compiled.sql, entry, sets, true);
       driverResult = await this.run(compiled.sql, sets, true, () => driver.executeMany(compiled.sql, sets));
     } else {
-      const positional = compiled.positional(isParamList(params) ? undefined : params, convert);
+      const positional = compiled.positional(first, binds, convert);
       await this.autobegin(driver);
       this.logStatement(compiled.sql, entry, positional, false);
       driverResult = await this.run(compiled.sql, positional, false, () => driver.execute(compiled.sql, positional));
@@ -317,9 +322,13 @@ export class Connection implements TransactionHost {
     if (columns === null) return new Result<R>(driverResult);
     if (entry === null) return new Result<R>(driverResult, { rowClass: rowClass(columns) });
     if (entry.rowClass === null || !sameColumns(entry.columns, columns)) {
+      const compiled = entry.compiled;
+      // The statement's own column names win over the driver's (`user_account.id` is "id").
+      const own = compiled.resultColumns;
+      const keys = own !== null && own.length === columns.length ? own.map((c) => c.key) : columns;
       entry.columns = columns;
-      entry.rowClass = rowClass(columns);
-      entry.processors = entry.compiled.resultProcessors(columns);
+      entry.rowClass = rowClass(keys);
+      entry.processors = compiled.resultProcessors(compiled.resultTypes(columns));
     }
     const echo = this.context.echo;
     if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);

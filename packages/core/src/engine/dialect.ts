@@ -1,5 +1,6 @@
 import type { DBAPIError, StatementErrorOptions } from "../errors.js";
-import { SQLCompiler, type CompilerDialect, type ParamStyle } from "../sql/compiler.js";
+import { IdentifierPreparer } from "../sql/compiler/identifier-preparer.js";
+import { SQLCompiler, type CompileOptions, type CompilerDialect, type ParamStyle } from "../sql/compiler/sql-compiler.js";
 import type { Compiled } from "../sql/compiled.js";
 import type { ClauseElement } from "../sql/element.js";
 import type { TypeProcessors, TypeVisitName } from "../sql/types/index.js";
@@ -42,7 +43,9 @@ export abstract class Dialect implements CompilerDialect {
   abstract readonly paramStyle: ParamStyle;
   abstract readonly capabilities: DialectCapabilities;
   /** The statement compiler; a dialect overrides its hooks in a subclass. */
-  readonly statementCompiler: new (dialect: CompilerDialect) => SQLCompiler = SQLCompiler;
+  readonly statementCompiler: new (dialect: CompilerDialect, options?: CompileOptions) => SQLCompiler = SQLCompiler;
+  /** Identifier quoting: which names need quotes, and the quote characters. */
+  readonly identifierPreparer: IdentifierPreparer = new IdentifierPreparer();
   /** Conversions per kind of type, where the driver's values differ from JavaScript's. */
   protected readonly colspecs: Partial<Record<TypeVisitName, TypeProcessors>> = {};
 
@@ -69,8 +72,8 @@ export abstract class Dialect implements CompilerDialect {
     return this.colspecs[visitName];
   }
 
-  compile(element: ClauseElement): Compiled {
-    return new this.statementCompiler(this).compile(element);
+  compile(element: ClauseElement, options?: CompileOptions): Compiled {
+    return new this.statementCompiler(this, options).compile(element);
   }
 
   savepointSql(name: string): string {

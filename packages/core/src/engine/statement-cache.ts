@@ -42,12 +42,17 @@ export class StatementCache {
     return this.lru.size;
   }
 
-  lookup(dialect: Dialect, statement: ClauseElement): CachedStatement {
-    const key = statement.cacheKey;
+  /**
+   * The compiled form of a statement, compiling on a miss. `columnKeys` are the
+   * parameter names of a DML statement without explicit values: they decide its SQL.
+   */
+  lookup(dialect: Dialect, statement: ClauseElement, columnKeys?: readonly string[]): CachedStatement {
+    const shape = statement.cacheKey;
+    const key = shape === null || columnKeys === undefined ? shape : `${shape}\u0000${columnKeys.join(",")}`;
     let entry = key === null ? undefined : this.lru.get(key);
     if (entry === undefined) {
       const start = performance.now();
-      const compiled = dialect.compile(statement);
+      const compiled = dialect.compile(statement, columnKeys === undefined ? undefined : { columnKeys });
       const end = performance.now();
       const caching = key === null ? "no key" : this.enabled ? "cached" : "disabled";
       entry = new CachedStatement(compiled, caching, end, (end - start) / 1000);

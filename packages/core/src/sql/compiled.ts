@@ -1,63 +1,102 @@
 import { StatementError } from "../errors.js";
 import type { ClauseElement } from "./element.js";
-import type { ColumnTypes } from "./text.js";
-import type { Processor, TypeDialect } from "./types/index.js";
+import type { BindParameter } from "./elements/bind-parameter.js";
+import type { Processor, TypeDialect, TypeEngine } from "./types/type-engine.js";
 
 /** A bound parameter was missing, unexpected or undefined. Nothing reached the database. */
 export class BindParameterError extends StatementError {}
 
+/** One placeholder of the compiled SQL, in order. */
+export interface PlaceholderSpec {
+  /** The parameter name the caller can pass (`name_1` for anonymous binds). */
+  readonly name: string;
+  /** Position in the statement's `bindParams`, or -1 when only the caller supplies it. */
+  readonly bindIndex: number;
+  /** The type's bind conversion for this dialect, or null for the dialect's default. */
+  readonly processor: Processor | null;
+}
+
+/** A result column as the statement defines it: row key and type. */
+export interface ResultColumn {
+  readonly key: string;
+  readonly type: TypeEngine<unknown>;
+}
+
+type Params = Readonly<Record<string, unknown>>;
+
 /** One statement compiled for one dialect: its SQL text and how to bind its parameters. */
 export class Compiled {
-  /** Each bound parameter name once, for validating the caller's parameters. */
-  readonly uniqueBindNames: readonly string[];
-  /** Result column types by column name, when the statement declares them. */
-  readonly resultTypes: ColumnTypes | null;
+  /** Each parameter name once, for validating the caller's parameters. */
+  readonly parameterNames: readonly string[];
 
   constructor(
     readonly statement: ClauseElement,
     readonly sql: string,
-    /** The parameter name bound at each placeholder, in order. */
-    readonly bindNames: readonly string[],
+    readonly placeholders: readonly PlaceholderSpec[],
+    /** The statement's own result columns (SELECT, RETURNING), or null (text, DML). */
+    readonly resultColumns: readonly ResultColumn[] | null,
     private readonly dialect: TypeDialect,
   ) {
-    this.uniqueBindNames = [...new Set(bindNames)];
-    this.resultTypes = "columnTypes" in statement ? (statement.columnTypes as ColumnTypes | null) : null;
+    this.parameterNames = [...new Set(placeholders.map((p) => p.name))];
+  }
+
+  /** The bound values by parameter name, as SQLAlchemy's `compiled.params`. */
+  get params(): Record<string, unknown> {
+    const binds = this.statement.bindParams;
+    const params: Record<string, unknown> = {};
+    for (const p of this.placeholders) {
+      const bind = binds[p.bindIndex];
+      params[p.name] = bind === undefined || bind.required ? null : bind.value;
+    }
+    return params;
   }
 
   /**
-   * The caller's named parameters as the positional list the driver takes, with
-   * the dialect's conversion applied to each value.
+   * The values for the driver, in placeholder order: the caller's parameter by name,
+   * else the statement's bound value, converted by the type (or `convert` when untyped).
+   * `binds` are the bindParams of the statement being executed, which may be another
+   * statement of the same shape than the one compiled.
    */
-  positional(params: Readonly<Record<string, unknown>> | undefined, convert: Processor): unknown[] {
-    const names = this.bindNames;
-    const out = new Array<unknown>(names.length);
-    if (params === undefined) {
-      if (names.length > 0) this.missing(names[0] as string, {});
-      return out;
-    }
-    this.checkNoExtras(params);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      const value = params[name];
-      if (value === undefined) this.missing(name, params);
-      out[i] = convert(value);
+  positional(params: Params | undefined, binds: readonly BindParameter[], convert: Processor): unknown[] {
+    const placeholders = this.placeholders;
+    const out = new Array<unknown>(placeholders.length);
+    if (params !== undefined) this.checkNoExtras(params);
+    for (let i = 0; i < placeholders.length; i++) {
+      const p = placeholders[i] as PlaceholderSpec;
+      let value: unknown;
+      if (params !== undefined && p.name in params) {
+        value = params[p.name];
+        if (value === undefined) this.missing(p.name, params, true);
+      } else {
+        const bind = binds[p.bindIndex];
+        if (bind === undefined || bind.required) this.missing(p.name, params ?? {}, false);
+        value = bind.value;
+      }
+      out[i] = p.processor === null ? convert(value) : p.processor(value);
     }
     return out;
   }
 
-  /** Result-value processors for the given result columns, or null when none apply. */
-  resultProcessors(columns: readonly string[]): (Processor | null)[] | null {
-    const types = this.resultTypes;
-    if (types === null) return null;
-    const processors = columns.map((name) => types[name]?.resultProcessor(this.dialect) ?? null);
+  /** The type of each result column: the statement's own, or those `text().columns()` declared. */
+  resultTypes(columns: readonly string[]): readonly (TypeEngine<unknown> | undefined)[] {
+    const own = this.resultColumns;
+    if (own !== null && own.length === columns.length) return own.map((c) => c.type);
+    const declared = (this.statement as { columnTypes?: Readonly<Record<string, TypeEngine<unknown>>> | null }).columnTypes;
+    return declared == null ? [] : columns.map((name) => declared[name]);
+  }
+
+  /** Result-value processors for the result columns, or null when none apply. */
+  resultProcessors(types: readonly (TypeEngine<unknown> | undefined)[]): (Processor | null)[] | null {
+    const processors = types.map((type) => type?.resultProcessor(this.dialect) ?? null);
     return processors.some((p) => p !== null) ? processors : null;
   }
 
-  private checkNoExtras(params: Readonly<Record<string, unknown>>): void {
+  private checkNoExtras(params: Params): void {
     let count = 0;
     for (const _ in params) count++;
-    if (count <= this.uniqueBindNames.length) return;
-    const extra = Object.keys(params).filter((k) => !this.uniqueBindNames.includes(k));
+    if (count <= this.parameterNames.length) return;
+    const extra = Object.keys(params).filter((k) => !this.parameterNames.includes(k));
+    if (extra.length === 0) return;
     throw new BindParameterError(
       `Unexpected bind parameter${extra.length > 1 ? "s" : ""} ${extra.map((k) => `'${k}'`).join(", ")}: ` +
         `the statement takes ${this.describeNames()}. Remove ${extra.length > 1 ? "them" : "it"}, or fix the name in the SQL.`,
@@ -65,8 +104,7 @@ export class Compiled {
     );
   }
 
-  private missing(name: string, params: Readonly<Record<string, unknown>>): never {
-    const given = name in params;
+  private missing(name: string, params: Params, given: boolean): never {
     throw new BindParameterError(
       given
         ? `Bind parameter '${name}' is undefined; pass null for SQL NULL.`
@@ -77,6 +115,6 @@ export class Compiled {
   }
 
   private describeNames(): string {
-    return this.uniqueBindNames.length === 0 ? "no parameters" : this.uniqueBindNames.map((n) => `'${n}'`).join(", ");
+    return this.parameterNames.length === 0 ? "no parameters" : this.parameterNames.map((n) => `'${n}'`).join(", ");
   }
 }

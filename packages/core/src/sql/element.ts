@@ -1,30 +1,97 @@
-import type { SQLCompiler } from "./compiler.js";
+import type { CompileOptions, SQLCompiler } from "./compiler/sql-compiler.js";
+import type { Compiled } from "./compiled.js";
+import type { BindParameter } from "./elements/bind-parameter.js";
+
+/** Anything that compiles statements: a Dialect, or the default string compiler. */
+export interface CompileTarget {
+  compile(element: ClauseElement, options?: CompileOptions): Compiled;
+}
+
+let defaultTarget: CompileTarget | null = null;
+
+/** Set by compiler/str-dialect.ts: the compiler `String(stmt)` uses (`:name` parameters). */
+export function setDefaultCompileTarget(target: CompileTarget): void {
+  defaultTarget = target;
+}
+
+/** What an element adds to a statement's cache key, and the bound parameters it holds. */
+export interface CacheKeyContext {
+  /** The shape so far; bound values never go in. */
+  key: string;
+  /** The statement's bound parameters, in a fixed traversal order. */
+  readonly binds: BindParameter[];
+  /** Cleared by an element that must never be cached (DDL). */
+  cacheable: boolean;
+}
+
+interface CacheInfo {
+  readonly key: string | null;
+  readonly binds: readonly BindParameter[];
+}
 
 /**
  * The root of the SQL expression tree. Elements are immutable, so a statement can be
- * compiled once and its compiled form shared through the statement cache.
+ * compiled once and its compiled form shared, through the statement cache, with every
+ * statement of the same shape: `select(t).where(t.c.id.eq(5))` and `...eq(6)` share one.
  */
 export abstract class ClauseElement {
+  private cacheInfo: CacheInfo | undefined;
+
+  /**
+   * Appends this element's shape to `ctx.key` (tag, then children) and its bound
+   * parameters to `ctx.binds`. Equal shapes must produce equal keys and the same
+   * number of binds in the same order.
+   */
+  abstract genCacheKey(ctx: CacheKeyContext): void;
+
+  /** Double dispatch into the compiler's visit method for this kind of element. */
+  abstract compilerDispatch(compiler: SQLCompiler): string;
+
   /**
    * The statement's shape without its bound values: equal keys compile to equal SQL.
    * `null` means the element is never cached (logged as `[no key ...]`).
    */
-  abstract readonly cacheKey: string | null;
+  get cacheKey(): string | null {
+    return (this.cacheInfo ??= this.computeCacheInfo()).key;
+  }
 
-  /** Double dispatch into the compiler's visit method for this kind of element. */
-  abstract compilerDispatch(compiler: SQLCompiler): string;
+  /** The bound parameters in cache-key order; a cache hit takes its values from these. */
+  get bindParams(): readonly BindParameter[] {
+    return (this.cacheInfo ??= this.computeCacheInfo()).binds;
+  }
+
+  /**
+   * Compiles for a dialect (`stmt.compile({ dialect: engine.dialect })`), or for the
+   * default string dialect, whose SQL uses `:name` parameters; `.params` holds the values.
+   */
+  compile(options: { dialect?: CompileTarget } & CompileOptions = {}): Compiled {
+    const target = options.dialect ?? defaultTarget;
+    if (target === null) throw new Error('The SQL compiler is not loaded: import it from "@alkahest/core"');
+    return target.compile(this, options);
+  }
+
+  /** The SQL, as the default string dialect compiles it: `user_account.name = :name_1`. */
+  toString(): string {
+    return this.compile().sql;
+  }
+
+  private computeCacheInfo(): CacheInfo {
+    const ctx: CacheKeyContext = { key: "", binds: [], cacheable: true };
+    this.genCacheKey(ctx);
+    return { key: ctx.cacheable ? ctx.key : null, binds: ctx.binds };
+  }
 }
 
 /**
- * A statement that can be passed to `execute()`. `R` is the type of its rows,
- * `P` the type of the parameters it takes; both only exist at compile time.
+ * A statement that can be passed to `execute()`. `M` is its rows' named-access type
+ * and `T` their tuple type; both exist only at compile time.
  */
 export abstract class Executable<
-  R extends Record<string, unknown> = Record<string, unknown>,
+  M extends Record<string, unknown> = Record<string, unknown>,
+  T extends unknown[] = unknown[],
 > extends ClauseElement {
   /** Phantom: lets `execute()` infer the row type. Never set at run time. */
-  declare readonly __rowType?: R;
+  declare readonly __rowType?: [M, T];
+  /** INSERT/UPDATE/DELETE: compiled per set of parameter names the caller passes. */
+  readonly isDML: boolean = false;
 }
-
-/** The named-access row type a statement yields. */
-export type RowMappingOf<S> = S extends Executable<infer R> ? R : Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { ArgumentError } from "../errors.js";
-import type { SQLCompiler } from "./compiler.js";
-import { Executable } from "./element.js";
+import type { SQLCompiler } from "./compiler/sql-compiler.js";
+import { Executable, type CacheKeyContext } from "./element.js";
+import { BindParameter, REQUIRED } from "./elements/bind-parameter.js";
 import { resolveType, type TypeArg, type TypeEngine, type ValueOf } from "./types/index.js";
 
 /** `:name` not preceded by a word character, a colon or a backslash, and not a `::` cast. */
@@ -24,7 +25,8 @@ export class TextClause<
 > extends Executable<R> {
   /** The bound parameter names, each once, in order of first appearance. */
   readonly bindNames: readonly string[];
-  readonly cacheKey: string;
+  private readonly key: string;
+  private readonly binds: readonly BindParameter[];
 
   constructor(
     readonly text: string,
@@ -36,7 +38,8 @@ export class TextClause<
       throw new ArgumentError(`text() takes a SQL string, got ${typeof text}: text("SELECT ...")`);
     }
     this.bindNames = [...new Set(Array.from(text.matchAll(BIND_PATTERN), (m) => m[1] as string))];
-    this.cacheKey = columnTypes === null ? `text\u0000${text}` : `text\u0000${text}\u0000${typesKey(columnTypes)}`;
+    this.binds = this.bindNames.map((name) => new BindParameter(name, REQUIRED));
+    this.key = columnTypes === null ? `text\u0000${text}` : `text\u0000${text}\u0000${typesKey(columnTypes)}`;
   }
 
   /**
@@ -52,14 +55,15 @@ export class TextClause<
     return new TextClause(this.text, resolved);
   }
 
+  genCacheKey(ctx: CacheKeyContext): void {
+    ctx.key += this.key;
+    ctx.binds.push(...this.binds);
+  }
+
   compilerDispatch(compiler: SQLCompiler): string {
     return compiler.visitTextClause(this);
   }
 
-  /** The SQL text with `:name` placeholders, as written. */
-  override toString(): string {
-    return this.text;
-  }
 }
 
 function typesKey(types: ColumnTypes): string {

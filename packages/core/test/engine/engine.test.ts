@@ -12,6 +12,11 @@ import {
 } from "../../src/index.js";
 import { calls, FakeDriver } from "../support/fake-dialect.js";
 
+// As if @alkahest/postgres were not installed.
+jest.mock("@alkahest/postgres", () => {
+  throw new Error("Cannot find module '@alkahest/postgres'");
+});
+
 beforeEach(() => {
   calls.length = 0;
 });

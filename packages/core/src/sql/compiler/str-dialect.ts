@@ -1,0 +1,20 @@
+import { setDefaultCompileTarget, type ClauseElement } from "../element.js";
+import type { Compiled } from "../compiled.js";
+import { IdentifierPreparer } from "./identifier-preparer.js";
+import { SQLCompiler, type CompileOptions, type CompilerDialect } from "./sql-compiler.js";
+
+/**
+ * The dialect `String(stmt)` and `stmt.compile()` use when none is given, as
+ * SQLAlchemy's default StrCompileDialect: `:name` parameters, ANSI quoting, no
+ * value conversion.
+ */
+export const strDialect: CompilerDialect & { compile(element: ClauseElement, options?: CompileOptions): Compiled } = {
+  paramStyle: "named",
+  identifierPreparer: new IdentifierPreparer(),
+  processorsFor: () => undefined,
+  compile(element, options) {
+    return new SQLCompiler(this, options).compile(element);
+  },
+};
+
+setDefaultCompileTarget(strDialect);

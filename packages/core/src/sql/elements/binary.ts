@@ -1,0 +1,46 @@
+import type { SQLCompiler } from "../compiler/sql-compiler.js";
+import type { CacheKeyContext } from "../element.js";
+import type { FromClause } from "../selectable/from-clause.js";
+import type { TypeEngine } from "../types/type-engine.js";
+import { ColumnElement } from "./column-element.js";
+import type { Operator } from "./operators.js";
+import { registerElement } from "./registry.js";
+
+/** `left operator right`: a comparison, arithmetic, LIKE, IN, ... */
+export class BinaryExpression<T = unknown> extends ColumnElement<T> {
+  constructor(
+    readonly left: ColumnElement<unknown>,
+    readonly operator: Operator,
+    readonly right: ColumnElement<unknown>,
+    readonly type: TypeEngine<unknown>,
+  ) {
+    super();
+  }
+
+  override fromObjects(): readonly FromClause[] {
+    return mergeFroms(this.left.fromObjects(), this.right.fromObjects());
+  }
+
+  genCacheKey(ctx: CacheKeyContext): void {
+    ctx.key += "(";
+    this.left.genCacheKey(ctx);
+    ctx.key += ` ${this.operator.sql} `;
+    this.right.genCacheKey(ctx);
+    ctx.key += ")";
+  }
+
+  compilerDispatch(compiler: SQLCompiler): string {
+    return compiler.visitBinary(this as BinaryExpression);
+  }
+}
+
+/** The FROM items of both sides, each once, in order of first appearance. */
+export function mergeFroms(a: readonly FromClause[], b: readonly FromClause[]): readonly FromClause[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const merged = [...a];
+  for (const from of b) if (!merged.includes(from)) merged.push(from);
+  return merged;
+}
+
+registerElement("BinaryExpression", BinaryExpression);

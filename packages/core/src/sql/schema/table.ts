@@ -1,0 +1,161 @@
+import { ArgumentError } from "../../errors.js";
+import type { SQLCompiler } from "../compiler/sql-compiler.js";
+import type { CacheKeyContext } from "../element.js";
+import type { ColumnElement } from "../elements/column-element.js";
+import { FromClause } from "../selectable/from-clause.js";
+import { callable } from "./callable.js";
+import { ColumnImpl, type AnyColumn } from "./column.js";
+import type { MetaData } from "./metadata.js";
+import { PrimaryKeyConstraint } from "./primary-key.js";
+import { TableArgument } from "./table-argument.js";
+
+export interface TableOptions {
+  /** The database schema the table lives in: `schema.table`. */
+  readonly schema?: string;
+  readonly comment?: string;
+}
+
+/** A table's columns by key, with SQLAlchemy's `keys()`. */
+export type ColumnCollection<Cols extends readonly AnyColumn[]> = { readonly [C in Cols[number] as C["key"]]: C } & {
+  /** The column keys in table order: `['id', 'name', 'fullname']`. */
+  keys(): string[];
+};
+
+/**
+ * A database table, as SQLAlchemy's Table: columns (typed on `table.c`), constraints,
+ * and its MetaData. It is a FROM clause: `select(table)` selects its columns.
+ */
+export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]> extends FromClause {
+  readonly columns: Cols;
+  readonly c: ColumnCollection<Cols>;
+  readonly schema: string | null;
+  readonly fullname: string;
+  readonly comment: string | null;
+  readonly arguments: readonly TableArgument[];
+  private pk: PrimaryKeyConstraint = new PrimaryKeyConstraint();
+
+  constructor(
+    readonly name: string,
+    readonly metadata: MetaData,
+    columns: Cols,
+    args: readonly TableArgument[],
+    options: TableOptions,
+  ) {
+    super();
+    this.columns = columns;
+    this.schema = options.schema ?? metadata.options.schema ?? null;
+    this.fullname = this.schema === null ? name : `${this.schema}.${name}`;
+    this.comment = options.comment ?? null;
+    this.arguments = args;
+    this.c = collectionOf(columns);
+    for (const column of columns) {
+      if (column.table !== null) {
+        throw new ArgumentError(`Column '${column.name}' already belongs to table '${column.table.name}'; create a new Column.`);
+      }
+      column.table = this;
+    }
+    const pkColumns = columns.filter((c) => c.primaryKey).map((c) => c.key);
+    new PrimaryKeyConstraint(pkColumns).attachToTable(this);
+    for (const arg of args) arg.attachToTable(this);
+    metadata.addTable(this);
+  }
+
+  /** The primary key constraint (empty when the table has none). */
+  get primaryKey(): PrimaryKeyConstraint {
+    return this.pk;
+  }
+
+  /** Called by an explicit PrimaryKeyConstraint; it replaces the one from column flags. */
+  setPrimaryKey(pk: PrimaryKeyConstraint): void {
+    this.pk = pk;
+  }
+
+  /** The column with this key; an error naming the table's columns otherwise. */
+  column(key: string): AnyColumn {
+    const found = this.columns.find((c) => c.key === key);
+    if (found === undefined) {
+      throw new ArgumentError(
+        `Table '${this.fullname}' has no column '${key}'; its columns are ${this.columns.map((c) => `'${c.key}'`).join(", ")}.`,
+      );
+    }
+    return found;
+  }
+
+  exportedColumns(): readonly ColumnElement<unknown>[] {
+    return this.columns;
+  }
+
+  genCacheKey(ctx: CacheKeyContext): void {
+    ctx.key += `table(${this.fullname})`;
+  }
+
+  compilerDispatch(compiler: SQLCompiler): string {
+    return compiler.visitTable(this);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Table('${this.name}', MetaData(), ${this.columns.map((c) => c.repr()).join(", ")}, schema=${this.schema === null ? "None" : `'${this.schema}'`})`;
+  }
+}
+
+function collectionOf<Cols extends readonly AnyColumn[]>(columns: Cols): ColumnCollection<Cols> {
+  const keys = columns.map((c) => c.key);
+  const collection: Record<string, unknown> = Object.create({ keys: () => [...keys] });
+  for (const column of columns) {
+    if (column.key in collection && Object.hasOwn(collection, column.key)) {
+      throw new ArgumentError(`Duplicate column key '${column.key}'; give one of them another name or key.`);
+    }
+    collection[column.key] = column;
+  }
+  return Object.freeze(collection) as ColumnCollection<Cols>;
+}
+
+/** Any table, whatever its columns. */
+export type Table<Cols extends readonly AnyColumn[] = readonly AnyColumn[]> = TableImpl<Cols>;
+
+type TableItem = AnyColumn | TableArgument | TableOptions;
+type ColumnsOf<Items extends readonly unknown[]> = Items extends readonly [infer H, ...infer R]
+  ? H extends AnyColumn
+    ? [H, ...ColumnsOf<R>]
+    : ColumnsOf<R>
+  : [];
+
+interface TableFactory {
+  <const Items extends readonly TableItem[]>(name: string, metadata: MetaData, ...items: Items): TableImpl<ColumnsOf<Items>>;
+  new <const Items extends readonly TableItem[]>(name: string, metadata: MetaData, ...items: Items): TableImpl<ColumnsOf<Items>>;
+  prototype: TableImpl;
+}
+
+function buildTable(name: string, metadata: MetaData, ...items: TableItem[]): TableImpl {
+  if (typeof name !== "string" || name === "") {
+    throw new ArgumentError(`Table() needs a name as its first argument: Table("user_account", metadata, ...columns).`);
+  }
+  if (metadata === null || typeof metadata !== "object" || !("addTable" in metadata)) {
+    throw new ArgumentError(`Table('${name}', ...) needs a MetaData as its second argument: Table("${name}", MetaData(), ...).`);
+  }
+  const columns: AnyColumn[] = [];
+  const args: TableArgument[] = [];
+  let options: TableOptions = {};
+  for (const item of items) {
+    if (item instanceof ColumnImpl) columns.push(item);
+    else if (item instanceof TableArgument) args.push(item);
+    else if (typeof item === "object" && item !== null) options = { ...options, ...item };
+    else throw new ArgumentError(`Table('${name}', ...): unexpected argument ${String(item)}; pass Column(...), constraints, or options.`);
+  }
+  return new TableImpl(name, metadata, columns, args, options);
+}
+
+/**
+ * A database table, as SQLAlchemy's `Table(name, metadata, *columns, *constraints)`.
+ *
+ * @example
+ * const userTable = Table(
+ *   "user_account",
+ *   metadata,
+ *   Column("id", Integer, { primaryKey: true }),
+ *   Column("name", String(30)),
+ *   Column("fullname", String),
+ * );
+ * userTable.c.name; // a typed column
+ */
+export const Table = callable(TableImpl as unknown as abstract new () => TableImpl, buildTable) as unknown as TableFactory;
