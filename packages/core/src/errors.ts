@@ -67,6 +67,8 @@ export class StatementError extends AlkahestError {
 }
 
 function formatStatementMessage(detail: string, options: StatementErrorOptions): string {
+  // No statement (a failed connect): the SQL and parameter lines would be empty noise.
+  if (options.sql === "") return detail;
   let message = `${detail}\n[SQL: ${options.sql}]`;
   if (options.params !== undefined) {
     message += `\n[parameters: ${reprParams(options.params, options.many ?? false)}]`;

@@ -1,0 +1,129 @@
+import type { DriverConnection, DriverResult } from "@alkahest/core/dialect";
+import pg from "pg";
+import { ConnectionLostError, mapPgConnectError } from "./errors.js";
+
+const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
+
+type ArrayResult = pg.QueryArrayResult<unknown[]>;
+
+/**
+ * One `pg.Client` as core's DriverConnection. Rows come back as arrays
+ * (`rowMode: "array"`), the cheapest shape for core's Row classes.
+ *
+ * @example
+ * const conn = await PostgresDriverConnection.open({ host: "127.0.0.1", user: "postgres", database: "test" });
+ * const result = await conn.execute("SELECT $1::int + 1 AS n", [41]); // { columns: ["n"], rows: [[42]], rowcount: 1 }
+ * await conn.close();
+ */
+export class PostgresDriverConnection implements DriverConnection {
+  /** Set when pg reports the connection broken while no query was running (admin shutdown, lost socket). */
+  private brokenBy: unknown = null;
+  private closed = false;
+
+  constructor(readonly client: pg.Client) {
+    // pg emits connection errors on the client; without a listener Node would crash the process.
+    client.on("error", (error: Error) => {
+      this.brokenBy ??= error;
+    });
+  }
+
+  /** Connects a new client; a failure is an OperationalError carrying pg's error and SQLSTATE. */
+  static async open(config: pg.ClientConfig): Promise<PostgresDriverConnection> {
+    const connection = new PostgresDriverConnection(new pg.Client(config));
+    try {
+      await connection.client.connect();
+    } catch (error) {
+      throw mapPgConnectError(error);
+    }
+    return connection;
+  }
+
+  async execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    this.throwIfBroken();
+    // pg does not modify `values`; it maps them into a new array when it binds.
+    const result: ArrayResult | ArrayResult[] = await this.client.query<unknown[]>({
+      text: sql,
+      values: params as unknown[],
+      rowMode: "array",
+    });
+    // Several statements in one parameterless string give one result each; the last
+    // one speaks for the call, as with psycopg2.
+    return driverResult(Array.isArray(result) ? (result.at(-1) as ArrayResult) : result);
+  }
+
+  /**
+   * One extended-protocol execution (one round trip) per parameter set, in order,
+   * stopping at the first error. Multi-row INSERTs belong to core's insertmanyvalues;
+   * pg's pipeline mode could later send all sets in one round trip.
+   */
+  async executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
+    let rowcount = 0;
+    let columns: readonly string[] | null = null;
+    const rows: (readonly unknown[])[] = [];
+    for (const params of paramSets) {
+      const result = await this.execute(sql, params);
+      rowcount = rowcount < 0 || result.rowcount < 0 ? -1 : rowcount + result.rowcount;
+      if (result.columns !== null) {
+        columns = result.columns;
+        for (const row of result.rows) rows.push(row);
+      }
+    }
+    return { columns, rows: columns === null ? NO_ROWS : rows, rowcount };
+  }
+
+  async begin(): Promise<void> {
+    await this.command("BEGIN");
+  }
+
+  async commit(): Promise<void> {
+    await this.command("COMMIT");
+  }
+
+  /**
+   * Rolls back when the server says a transaction is open or failed. The status is the
+   * server's own (from its last ReadyForQuery), so it stays right even when raw SQL
+   * ran BEGIN or COMMIT; the pool's reset on return costs no round trip when idle.
+   */
+  async rollback(): Promise<void> {
+    // A broken connection throws, so that the pool discards it instead of reusing it.
+    this.throwIfBroken();
+    const status = this.client.getTransactionStatus();
+    if (status === "T" || status === "E") await this.command("ROLLBACK");
+  }
+
+  async ping(): Promise<void> {
+    await this.command("SELECT 1");
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.end();
+  }
+
+  /** True when the server reports an open (or failed) transaction. */
+  inTransaction(): boolean {
+    const status = this.client.getTransactionStatus();
+    return status === "T" || status === "E";
+  }
+
+  private async command(sql: string): Promise<void> {
+    this.throwIfBroken();
+    await this.client.query(sql);
+  }
+
+  private throwIfBroken(): void {
+    // Names the error that broke the connection, which says more than pg's "not queryable".
+    if (this.brokenBy !== null) throw new ConnectionLostError(this.brokenBy);
+  }
+}
+
+function driverResult(result: ArrayResult): DriverResult {
+  const rowcount = result.rowCount ?? -1;
+  const fields = result.fields;
+  // No row description (INSERT/UPDATE/DDL without RETURNING): nothing to fetch.
+  if (fields.length === 0) return { columns: null, rows: NO_ROWS, rowcount };
+  const columns = new Array<string>(fields.length);
+  for (let i = 0; i < fields.length; i++) columns[i] = (fields[i] as pg.FieldDef).name;
+  return { columns, rows: result.rows, rowcount };
+}

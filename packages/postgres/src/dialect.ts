@@ -1,0 +1,160 @@
+import {
+  ArgumentError,
+  Dialect,
+  type DBAPIError,
+  type DialectCapabilities,
+  type DriverConnection,
+  type ErrorContext,
+  type URL,
+} from "@alkahest/core/dialect";
+import type pg from "pg";
+import { PostgresDriverConnection } from "./connection.js";
+import { mapPgError } from "./errors.js";
+import { bindPostgresValue, clientTypes, postgresColspecs, type Int8Mode } from "./types.js";
+
+/** Query-string options of a `postgresql://` URL. */
+const URL_OPTIONS = ["application_name", "sslmode", "ssl", "statement_timeout", "connect_timeout"] as const;
+
+const INT8_MODES: readonly Int8Mode[] = ["bigint", "string"];
+
+export interface PostgresDialectOptions {
+  /**
+   * How int8 values (bigint columns, `count(*)`, `sum()` of integers) come back:
+   * `"bigint"` (the default: exact) or `"string"` (pg's own default).
+   */
+  readonly int8?: Int8Mode;
+}
+
+/**
+ * PostgreSQL through node-postgres (`pg`). URLs:
+ * `postgresql+pg://user:password@host:5432/database` (or `postgresql://`), with the
+ * options `application_name`, `sslmode` (disable, require, verify-ca, verify-full),
+ * `ssl` (true/false), `statement_timeout` (milliseconds) and `connect_timeout`
+ * (seconds). `connectArgs` are `pg.ClientConfig` fields, applied over the URL's.
+ *
+ * Values: int8 as `bigint` (see {@link PostgresDialectOptions}), numeric as text,
+ * timestamp, timestamptz and date as Dates (timestamp and date read as UTC),
+ * booleans native. Dates are bound as ISO text in UTC.
+ *
+ * @example
+ * import "@alkahest/postgres";
+ * const engine = createEngine("postgresql+pg://scott:tiger@localhost/test?application_name=app");
+ *
+ * // int8 as text instead of bigint: register the dialect again with options
+ * registerDialect("postgresql", "pg", () => new PostgresDialect({ int8: "string" }));
+ */
+export class PostgresDialect extends Dialect {
+  readonly name = "postgresql";
+  readonly driver = "pg";
+  readonly paramStyle = "numeric_dollar";
+  readonly capabilities: DialectCapabilities = { returning: true, savepoints: true, transactionalDdl: true };
+  protected override readonly colspecs = postgresColspecs;
+  readonly int8: Int8Mode;
+  /** One parser table for every client of this dialect; pg's global one is never touched. */
+  private readonly types: pg.CustomTypesConfig;
+
+  constructor(options: PostgresDialectOptions = {}) {
+    super();
+    const int8 = options.int8 ?? "bigint";
+    if (!INT8_MODES.includes(int8)) {
+      throw new ArgumentError(`PostgresDialect option int8 must be "bigint" or "string", got ${JSON.stringify(int8)}.`);
+    }
+    this.int8 = int8;
+    this.types = clientTypes(int8);
+  }
+
+  async connect(url: URL, connectArgs: Readonly<Record<string, unknown>>): Promise<DriverConnection> {
+    const config: pg.ClientConfig = { ...postgresClientConfig(url), types: this.types, ...connectArgs };
+    return PostgresDriverConnection.open(config);
+  }
+
+  mapError(error: unknown, context: ErrorContext): DBAPIError {
+    return mapPgError(error, context);
+  }
+
+  override bindValue(value: unknown): unknown {
+    return bindPostgresValue(value);
+  }
+}
+
+/**
+ * The `pg.ClientConfig` a URL describes (without type parsers). Parts the URL leaves
+ * out fall back to pg's defaults (PGHOST, PGUSER, ... then localhost:5432).
+ *
+ * @throws ArgumentError for an unknown or malformed query option.
+ * @example
+ * postgresClientConfig(parseURL("postgresql://scott:tiger@db:5433/app?connect_timeout=10"));
+ * // { user: "scott", password: "tiger", host: "db", port: 5433, database: "app", connectionTimeoutMillis: 10000 }
+ */
+export function postgresClientConfig(url: URL): pg.ClientConfig {
+  const config: pg.ClientConfig = {};
+  if (url.username !== null) config.user = url.username;
+  if (url.password !== null) config.password = url.password;
+  if (url.host !== null) config.host = url.host;
+  if (url.port !== null) config.port = url.port;
+  if (url.database !== null && url.database !== "") config.database = url.database;
+  if ("ssl" in url.query && "sslmode" in url.query) {
+    throw new ArgumentError("postgresql URL options ssl and sslmode both given; give one of them.");
+  }
+  for (const [key, given] of Object.entries(url.query)) {
+    if (typeof given !== "string") {
+      throw new ArgumentError(`postgresql URL option '${key}' is given ${given.length} times; give it once.`);
+    }
+    switch (key) {
+      case "application_name":
+        config.application_name = given;
+        break;
+      case "sslmode":
+        config.ssl = sslFromMode(given);
+        break;
+      case "ssl":
+        config.ssl = booleanOption(key, given);
+        break;
+      case "statement_timeout":
+        config.statement_timeout = numberOption(key, given, "milliseconds, e.g. 30000", true);
+        break;
+      case "connect_timeout":
+        config.connectionTimeoutMillis = numberOption(key, given, "seconds, e.g. 10", false) * 1000;
+        break;
+      default:
+        throw new ArgumentError(
+          `Unknown postgresql URL option '${key}=${given}'. Supported: ${URL_OPTIONS.join(", ")}; ` +
+            `pass other pg.ClientConfig fields as connectArgs.`,
+        );
+    }
+  }
+  return config;
+}
+
+/** libpq's sslmode as pg's `ssl`; pg cannot fall back from TLS to plain text, so allow/prefer are refused. */
+function sslFromMode(mode: string): pg.ClientConfig["ssl"] {
+  switch (mode) {
+    case "disable":
+      return false;
+    case "require": // encrypted, certificate not checked (libpq's meaning)
+      return { rejectUnauthorized: false };
+    case "verify-ca": // the certificate chain is checked, the host name is not
+      return { rejectUnauthorized: true, checkServerIdentity: () => undefined };
+    case "verify-full":
+      return { rejectUnauthorized: true };
+    default:
+      throw new ArgumentError(
+        `postgresql URL option sslmode=${mode} is not supported: use disable, require, verify-ca or verify-full ` +
+          `(pg cannot fall back between TLS and plain text as allow/prefer would).`,
+      );
+  }
+}
+
+function booleanOption(key: string, value: string): boolean {
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw new ArgumentError(`postgresql URL option ${key} must be true, false, 1 or 0, got '${value}'.`);
+}
+
+function numberOption(key: string, value: string, expected: string, integer: boolean): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+    throw new ArgumentError(`postgresql URL option ${key} must be a number of ${expected}, got '${value}'.`);
+  }
+  return n;
+}

@@ -1,0 +1,13 @@
+/**
+ * @alkahest/postgres: importing it registers the `postgresql` dialect (driver `pg`,
+ * also the default for `postgresql://` URLs).
+ */
+import { registerDialect } from "@alkahest/core/dialect";
+import { PostgresDialect } from "./dialect.js";
+
+registerDialect("postgresql", "pg", () => new PostgresDialect());
+
+export { PostgresDialect, postgresClientConfig, type PostgresDialectOptions } from "./dialect.js";
+export { PostgresDriverConnection } from "./connection.js";
+export { ConnectionLostError } from "./errors.js";
+export type { Int8Mode } from "./types.js";
