@@ -20,6 +20,8 @@ module.exports = {
     "^@alkahest/core/dialect$": src("packages/core/src/dialect.ts"),
     "^@alkahest/core/orm$": src("packages/core/src/orm/index.ts"),
     "^@alkahest/sqlite$": src("packages/sqlite/src/index.ts"),
+    "^@alkahest/mysql$": src("packages/mysql/src/index.ts"),
+    "^@alkahest/postgres$": src("packages/postgres/src/index.ts"),
     "^@alkahest/conformance$": src("integration/src/index.ts"),
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

@@ -47,7 +47,13 @@ export class PostgresDialect extends Dialect {
   readonly name = "postgresql";
   readonly driver = "pg";
   readonly paramStyle = "numeric_dollar";
-  readonly capabilities: DialectCapabilities = { returning: true, savepoints: true, transactionalDdl: true };
+  readonly capabilities: DialectCapabilities = {
+    insertReturning: true,
+    updateReturning: true,
+    deleteReturning: true,
+    savepoints: true,
+    transactionalDdl: true,
+  };
   protected override readonly colspecs = postgresColspecs;
   readonly int8: Int8Mode;
   /** One parser table for every client of this dialect; pg's global one is never touched. */

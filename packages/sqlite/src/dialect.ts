@@ -55,7 +55,13 @@ export class SQLiteDialect extends Dialect {
     super();
     this.version = sqliteVersion();
     const returning = atLeast(this.version, 3, 35);
-    this.capabilities = { returning, savepoints: true, transactionalDdl: true };
+    this.capabilities = {
+      insertReturning: returning,
+      updateReturning: returning,
+      deleteReturning: returning,
+      savepoints: true,
+      transactionalDdl: true,
+    };
   }
 
   override poolPlan(url: URL): PoolPlan {

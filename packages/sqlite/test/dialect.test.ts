@@ -20,7 +20,7 @@ describe("SQLiteDialect", () => {
   it("declares its identity and capabilities from the bundled SQLite", () => {
     expect([dialect.name, dialect.driver, dialect.paramStyle]).toEqual(["sqlite", "better-sqlite3", "qmark"]);
     expect(dialect.version[0]).toBe(3);
-    expect(dialect.capabilities.returning).toBe(true); // better-sqlite3 12 bundles SQLite >= 3.35
+    expect(dialect.capabilities.insertReturning).toBe(true); // better-sqlite3 12 bundles SQLite >= 3.35
   });
 
   it("shares one connection for in-memory URLs and pools connections to files", () => {

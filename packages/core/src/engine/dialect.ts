@@ -13,8 +13,12 @@ import type { URL } from "./url.js";
  * SQLAlchemy's `testing/requirements.py` reads `supports_*` flags).
  */
 export interface DialectCapabilities {
-  /** INSERT/UPDATE/DELETE ... RETURNING. */
-  readonly returning: boolean;
+  /** INSERT ... RETURNING (SQLAlchemy's insert_returning). */
+  readonly insertReturning: boolean;
+  /** UPDATE ... RETURNING: MariaDB has INSERT/DELETE ... RETURNING but not this one. */
+  readonly updateReturning: boolean;
+  /** DELETE ... RETURNING. */
+  readonly deleteReturning: boolean;
   /** SAVEPOINT / RELEASE / ROLLBACK TO. */
   readonly savepoints: boolean;
   /** DDL statements take part in transactions and roll back. */

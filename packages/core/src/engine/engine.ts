@@ -1,4 +1,4 @@
-import { ArgumentError, InvalidRequestError } from "../errors.js";
+import { AlkahestError, ArgumentError, InvalidRequestError } from "../errors.js";
 import { Connection, type ConnectionContext } from "./connection.js";
 import type { Dialect } from "./dialect.js";
 import { EchoLogger, type EchoFlag, type Logger } from "./logging.js";
@@ -157,7 +157,11 @@ export class Engine {
     if (o.poolPrePing !== undefined) options.prePing = o.poolPrePing;
     if (o.poolResetOnReturn !== undefined) options.resetOnReturn = o.poolResetOnReturn;
     const connectArgs = o.connectArgs ?? {};
-    const creator = () => dialect.connect(this.url, connectArgs);
+    // A failed connect is a driver error too: map it (OperationalError, ...) like any other.
+    const creator = () =>
+      dialect.connect(this.url, connectArgs).catch((error: unknown) => {
+        throw error instanceof AlkahestError ? error : dialect.mapError(error, { sql: "", cause: error });
+      });
     return plan.kind === "static" ? new StaticPool(creator, options) : new QueuePool(creator, options);
   }
 }

@@ -60,7 +60,13 @@ export class FakeDialect extends Dialect {
   readonly name = "fake";
   readonly driver = "scripted";
   readonly paramStyle = "numeric_dollar";
-  readonly capabilities: DialectCapabilities = { returning: true, savepoints: true, transactionalDdl: true };
+  readonly capabilities: DialectCapabilities = {
+    insertReturning: true,
+    updateReturning: true,
+    deleteReturning: true,
+    savepoints: true,
+    transactionalDdl: true,
+  };
 
   async connect(_url: URL): Promise<DriverConnection> {
     return new FakeDriver();

@@ -1,0 +1,204 @@
+import type { DriverConnection, DriverResult } from "@alkahest/core/dialect";
+import mysql from "mysql2";
+import type {
+  Connection,
+  ConnectionOptions,
+  FieldPacket,
+  QueryError,
+  QueryResult,
+  ResultSetHeader,
+  SqlValue,
+} from "mysql2";
+
+/** The server's status flag for sql_mode NO_BACKSLASH_ESCAPES, sent with every OK packet. */
+const SERVER_STATUS_NO_BACKSLASH_ESCAPES = 512;
+const NO_BACKSLASH_ESCAPES = Object.freeze({ noBackslashEscapes: true });
+const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
+/** How long close() waits for the server to acknowledge goodbye before dropping the socket. */
+const CLOSE_TIMEOUT_MS = 1000;
+
+/**
+ * One mysql2 connection as core's DriverConnection.
+ *
+ * Statements run with `query` (text protocol; mysql2 interpolates the `?` values on the
+ * client), not `execute` (server-side prepared statements), because:
+ * - it is what SQLAlchemy's MySQL drivers do (mysqlclient and PyMySQL interpolate too);
+ * - one round trip per statement, where a prepared statement costs a second one on its
+ *   first use on each connection, and holds server memory: mysql2 keeps up to 16000 per
+ *   connection, and the server allows only max_prepared_stmt_count (16382) in total;
+ * - every statement can run, where MySQL refuses to prepare some (ER_UNSUPPORTED_PS);
+ * - one decoder (text) for every result, with or without parameters; the binary one
+ *   reads FLOAT columns as float32 (0.1 comes back as 0.10000000149011612).
+ * mysql2's escaper skips `?` inside quotes and comments, and is told when the session
+ * runs with NO_BACKSLASH_ESCAPES (from the server's status flags), so quoting stays right.
+ *
+ * The session runs with autocommit off, as under SQLAlchemy's drivers: the first
+ * statement after COMMIT/ROLLBACK opens the next transaction, so `begin()` costs no round
+ * trip. DDL commits implicitly, as MySQL always does.
+ */
+export class MySQLDriverConnection implements DriverConnection {
+  readonly raw: Connection;
+  /** A statement ran since the last COMMIT/ROLLBACK, so a transaction may be open. */
+  private inTransaction = false;
+  /** mysql2 reported a fatal error: the socket is closed and every call would fail. */
+  private broken = false;
+  private noBackslashEscapes = false;
+  /** `SELECT VERSION()`, when open() was asked to detect it. */
+  serverVersion: string | null = null;
+
+  private constructor(options: ConnectionOptions) {
+    this.raw = mysql.createConnection({
+      ...options,
+      queryFormat: (sql: string, values: readonly unknown[]) => this.format(sql, values),
+    });
+    // Without a listener, an error on an idle connection (the server closing it after
+    // wait_timeout, a KILL) would be an unhandled 'error' event and end the process.
+    this.raw.on("error", () => {
+      this.broken = true;
+    });
+  }
+
+  /**
+   * Connects, runs the session setup statement and, when asked, reads the server's
+   * version; closes the socket if any of it fails.
+   */
+  static async open(options: ConnectionOptions, setupSql: string, detectVersion: boolean): Promise<MySQLDriverConnection> {
+    const conn = new MySQLDriverConnection(options);
+    try {
+      await new Promise<void>((resolve, reject) => conn.raw.connect((err) => (err ? reject(err) : resolve())));
+      if (detectVersion) conn.serverVersion = String((await conn.execute("SELECT VERSION()", [])).rows[0]?.[0]);
+      await conn.execute(setupSql, []);
+      conn.inTransaction = false;
+    } catch (error) {
+      conn.raw.destroy();
+      throw error;
+    }
+    return conn;
+  }
+
+  execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    // With autocommit off, any statement may open a transaction; note it, so that the
+    // pool's reset rolls it back even if the caller never called begin().
+    this.inTransaction = true;
+    return new Promise((resolve, reject) => {
+      this.raw.query(sql, params as unknown[], (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => {
+        if (err !== null) {
+          if (err.fatal) this.broken = true;
+          reject(err);
+        } else {
+          resolve(this.toDriverResult(result, fields));
+        }
+      });
+    });
+  }
+
+  /** One statement per parameter set, in order; a multi-row INSERT rewrite is for later. */
+  async executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
+    let columns: readonly string[] | null = null;
+    const rows: (readonly unknown[])[] = [];
+    let rowcount = 0;
+    let lastInsertId: number | bigint | null = null;
+    for (const params of paramSets) {
+      const result = await this.execute(sql, params);
+      if (result.columns !== null) {
+        columns = result.columns;
+        for (const row of result.rows) rows.push(row);
+      } else {
+        rowcount += result.rowcount;
+        lastInsertId = result.lastInsertId ?? lastInsertId;
+      }
+    }
+    if (columns !== null) return { columns, rows, rowcount: rows.length };
+    return { columns: null, rows: NO_ROWS, rowcount, lastInsertId };
+  }
+
+  async begin(): Promise<void> {
+    // Autocommit is off: the next statement opens the transaction on the server.
+    this.inTransaction = true;
+  }
+
+  async commit(): Promise<void> {
+    await this.execute("COMMIT", []);
+    this.inTransaction = false;
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.inTransaction) return;
+    await this.execute("ROLLBACK", []);
+    this.inTransaction = false;
+  }
+
+  async ping(): Promise<void> {
+    if (this.broken) throw new Error("The MySQL connection is closed.");
+    await new Promise<void>((resolve, reject) => this.raw.ping((err) => (err ? reject(err) : resolve())));
+  }
+
+  async close(): Promise<void> {
+    if (this.broken) {
+      this.raw.destroy();
+      return;
+    }
+    // end() says goodbye (COM_QUIT) and waits for the server to close the socket; a
+    // server that never answers must not hang the pool's dispose(), hence the timer.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+      timer.unref();
+      this.raw.end(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.raw.destroy();
+  }
+
+  /** Rows come as arrays (rowsAsArray), whatever mysql2's types say; DML gives an OK packet. */
+  private toDriverResult(result: QueryResult, fields: FieldPacket[] | undefined): DriverResult {
+    if (fields !== undefined && Array.isArray(result)) {
+      // A CALL returns several result sets (fields is then one array per set): keep the first.
+      if (Array.isArray(fields[0])) {
+        const firstFields = fields[0] as unknown as FieldPacket[];
+        return { columns: firstFields.map((f) => f.name), rows: result[0] as unknown[][], rowcount: -1 };
+      }
+      return { columns: fields.map((f) => f.name), rows: result as unknown[][], rowcount: -1 };
+    }
+    const header = result as ResultSetHeader;
+    this.noBackslashEscapes = (header.serverStatus & SERVER_STATUS_NO_BACKSLASH_ESCAPES) !== 0;
+    return { columns: null, rows: NO_ROWS, rowcount: header.affectedRows, lastInsertId: insertId(header.insertId) };
+  }
+
+  /** mysql2's queryFormat hook: every query's values go through here. */
+  private format(sql: string, values: readonly unknown[]): string {
+    if (values.length === 0) return sql;
+    for (let i = 0; i < values.length; i++) checkBindable(values[i], i);
+    return mysql.format(sql, values as SqlValue[], true, "Z", this.noBackslashEscapes ? NO_BACKSLASH_ESCAPES : undefined);
+  }
+}
+
+/** 0 means no AUTO_INCREMENT value was generated; mysql2 gives large ids as strings. */
+function insertId(id: number | string): number | bigint | null {
+  if (typeof id === "number") return id === 0 ? null : id;
+  const big = BigInt(id);
+  return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+}
+
+/**
+ * mysql2's escaper would turn an array into a list and an object into '[object Object]';
+ * neither is one SQL value, so refuse them before anything is sent.
+ */
+function checkBindable(value: unknown, index: number): void {
+  switch (typeof value) {
+    case "string":
+    case "bigint":
+    case "boolean":
+      return;
+    case "number":
+      if (Number.isFinite(value)) return;
+      throw new TypeError(`Parameter ${index + 1} is ${value}, which MySQL cannot store; pass a finite number or null.`);
+    case "object":
+      if (value === null || value instanceof Date || value instanceof Uint8Array || Buffer.isBuffer(value)) return;
+  }
+  throw new TypeError(
+    `Parameter ${index + 1} is ${Array.isArray(value) ? "an array" : `of type ${typeof value}`}, which mysql2 cannot bind as ` +
+      `one value; pass a string, number, bigint, boolean, Date, Buffer or null (JSON.stringify() objects).`,
+  );
+}
