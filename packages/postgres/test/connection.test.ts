@@ -8,7 +8,13 @@ describe("PostgresDialect", () => {
 
   it("declares its identity, $n parameters and capabilities", () => {
     expect([dialect.name, dialect.driver, dialect.paramStyle, dialect.int8]).toEqual(["postgresql", "pg", "numeric_dollar", "bigint"]);
-    expect(dialect.capabilities).toEqual({ returning: true, savepoints: true, transactionalDdl: true });
+    expect(dialect.capabilities).toEqual({
+      insertReturning: true,
+      updateReturning: true,
+      deleteReturning: true,
+      savepoints: true,
+      transactionalDdl: true,
+    });
   });
 
   it("is the default driver for postgresql:// and pools connections in a queue", () => {
