@@ -5,6 +5,11 @@
 import "@alkahest/sqlite";
 import { createEngine, text, type Row } from "@alkahest/core";
 import { Session } from "@alkahest/core/orm";
+// Cells In [8]-[14]: schema metadata. `String` is the SQL type here, as in SQLAlchemy code.
+import { Column, ForeignKey, Integer, MetaData, String, Table } from "@alkahest/core";
+import { inspect } from "node:util";
+// Cells In [20]-[26]: INSERT and a first SELECT.
+import { insert, select } from "@alkahest/core";
 
 function cell(n: number, title: string): void {
   console.log(`\n# In [${n}]: ${title}`);
@@ -71,6 +76,89 @@ cell(7, "Session commit");
     { x: 13, y: 15 },
   ]);
   await session.commit();
+}
+
+
+cell(8, "Database metadata");
+// a collection that stores Table objects
+const metadataObj = MetaData();
+
+cell(9, "Table");
+const userTable = Table(
+  "user_account",
+  metadataObj,
+  Column("id", Integer, { primaryKey: true }),
+  Column("name", String(30)),
+  Column("fullname", String),
+);
+
+cell(10, "user_table.c.name");
+console.log(inspect(userTable.c.name));
+
+cell(11, "user_table.c.keys()");
+console.log(`[${userTable.c.keys().map((key) => `'${key}'`).join(", ")}]`);
+
+cell(12, "user_table.primary_key");
+console.log(inspect(userTable.primaryKey));
+
+cell(13, "ForeignKey");
+// user_id has no type of its own: it takes user_account.id's INTEGER.
+const addressTable = Table(
+  "address",
+  metadataObj,
+  Column("id", Integer, { primaryKey: true }),
+  Column("user_id", ForeignKey("user_account.id"), { nullable: false }),
+  Column("email_address", String, { nullable: false }),
+);
+
+cell(14, "Emit DDL");
+await metadataObj.createAll(engine);
+
+cell(20, "Insert");
+const insertStmt = insert(userTable).values({ name: "spongebob", fullname: "Spongebob Squarepants" });
+console.log(`${insertStmt}`);
+
+cell(21, "compiled.params");
+const compiled = insertStmt.compile();
+console.log(pyDict(compiled.params));
+
+cell(22, "Execute the INSERT");
+const insertResult = await engine.connect(async (conn) => {
+  const result = await conn.execute(insertStmt);
+  await conn.commit();
+  return result;
+});
+
+cell(23, "result.inserted_primary_key_rows");
+printRows(insertResult.insertedPrimaryKeyRows);
+
+cell(24, "INSERT with a list of parameters (executemany)");
+await engine.connect(async (conn) => {
+  await conn.execute(insert(userTable), [
+    { name: "sandy", fullname: "Sandy Cheeks" },
+    { name: "patrick", fullname: "Patrick Star" },
+  ]);
+  await conn.commit();
+});
+
+cell(25, "Select");
+const selectStmt = select(userTable).where(userTable.c.name.eq("spongebob"));
+console.log(`${selectStmt}`);
+
+cell(26, "Rows");
+await engine.connect(async (conn) => {
+  for (const row of await conn.execute(selectStmt)) {
+    console.log(`<class '${row.constructor.name}'>`);
+    console.log(`${row}`);
+  }
+});
+
+/** A flat object of strings and numbers as Python prints a dict: {'name': 'spongebob'}. */
+function pyDict(values: Readonly<Record<string, unknown>>): string {
+  const repr = (v: unknown): string => (typeof v === "string" ? `'${v}'` : v === null ? "None" : `${v}`);
+  return `{${Object.entries(values)
+    .map(([k, v]) => `'${k}': ${repr(v)}`)
+    .join(", ")}}`;
 }
 
 await engine.dispose();

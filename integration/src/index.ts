@@ -11,14 +11,17 @@
 import { describe } from "@jest/globals";
 import type { ConformanceConfig } from "./config.js";
 import { cacheTests } from "./suite/cache.js";
+import { ddlTests } from "./suite/ddl.js";
 import { errorTests } from "./suite/errors.js";
 import { executemanyTests } from "./suite/executemany.js";
+import { insertTests } from "./suite/insert.js";
 import { paramTests } from "./suite/params.js";
 import { resultTests } from "./suite/results.js";
 import { selectTests } from "./suite/select.js";
 import { sessionTests } from "./suite/session.js";
 import { transactionTests } from "./suite/transactions.js";
 import { typeTests } from "./suite/types.js";
+import { rowcountTests, updateDeleteTests } from "./suite/update-delete.js";
 
 export { CapturingLogger, capabilitiesOf, useEngine, type ConformanceConfig, type EngineFixture } from "./config.js";
 
@@ -33,6 +36,10 @@ export const conformanceGroups = {
   session: sessionTests,
   types: typeTests,
   select: selectTests,
+  ddl: ddlTests,
+  insert: insertTests,
+  updateDelete: updateDeleteTests,
+  rowcount: rowcountTests,
 } as const;
 
 /** Declares the whole suite for one database as jest tests. */

@@ -1,9 +1,15 @@
 import { Boolean, DateTime, Date as DateType, text } from "@alkahest/core";
 import { describe, expect, it } from "@jest/globals";
 import { useEngine, type ConformanceConfig } from "../config.js";
+import { typeRoundtripTests } from "./type-roundtrip.js";
 
-/** Values whose storage differs by database come back as the JavaScript values that went in. */
+/**
+ * Values whose storage differs by database come back as the JavaScript values that
+ * went in (test_types): declared result columns of text(), and every type through
+ * INSERT and SELECT (type-roundtrip.ts).
+ */
 export function typeTests(config: ConformanceConfig): void {
+  typeRoundtripTests(config);
   describe("types", () => {
     const db = useEngine(config);
 

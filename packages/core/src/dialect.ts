@@ -4,7 +4,7 @@
  */
 export * from "./errors.js";
 export { Dialect, type DialectCapabilities, type ErrorContext, type PoolPlan } from "./engine/dialect.js";
-export type { DriverConnection, DriverResult } from "./engine/driver.js";
+export type { DriverConnection, DriverExecuteOptions, DriverResult } from "./engine/driver.js";
 export type { PoolOptions } from "./engine/pool.js";
 export { registerDialect, type DialectFactory } from "./engine/registry.js";
 export type { URL } from "./engine/url.js";
@@ -12,3 +12,43 @@ export { SQLCompiler, type CompileOptions, type CompilerDialect, type ParamStyle
 export { IdentifierPreparer, ANSI_RESERVED_WORDS } from "./sql/compiler/identifier-preparer.js";
 export type { Compiled } from "./sql/compiled.js";
 export type { Processor, TypeProcessors, TypeVisitName } from "./sql/types/index.js";
+export { TypeCompiler } from "./sql/compiler/type-compiler.js";
+export { DDLCompiler, type DDLCompilerClass } from "./sql/compiler/ddl-compiler.js";
+// Schema objects, for a DDLCompiler's hooks; Connection, for reflection (Dialect.hasTable).
+export type { Connection } from "./engine/connection.js";
+export type { AnyColumn } from "./sql/schema/column.js";
+export type { Constraint } from "./sql/schema/constraint.js";
+export type { ForeignKeyConstraint } from "./sql/schema/foreign-key-constraint.js";
+export type { Index } from "./sql/schema/table-index.js";
+export type { Table } from "./sql/schema/table.js";
+export type { CreateIndex, DropIndex } from "./sql/ddl/index-ddl.js";
+// What a statement compiler's hooks receive (visitTruedivBinary, renderFunction, limitClause, ...).
+export type { BinaryExpression } from "./sql/elements/binary.js";
+export type { FunctionElement } from "./sql/elements/function.js";
+export type { Operator } from "./sql/elements/operators.js";
+export type { SelectBase } from "./sql/selectable/select-base.js";
+// The type classes, for a TypeCompiler's visit methods and a dialect's own types.
+export {
+  BigIntegerType,
+  BooleanType,
+  canonicalTime,
+  canonicalUuid,
+  DateTimeType,
+  DateType,
+  EnumType,
+  FloatType,
+  IntegerType,
+  JSONType,
+  LargeBinaryType,
+  NullTypeImpl,
+  NumericType,
+  plainDecimal,
+  SmallIntegerType,
+  StringType,
+  TextType,
+  TimeType,
+  TypeDecorator,
+  TypeEngine,
+  TypeMismatchError,
+  UuidType,
+} from "./sql/types/index.js";

@@ -4,10 +4,14 @@
  * ```
  * AlkahestError
  * ├── ArgumentError            bad arguments to an API (a malformed URL, an unknown option)
- * │   └── NoSuchModuleError    a dialect that is unknown or whose package is not installed
+ * │   ├── NoSuchModuleError    a dialect that is unknown or whose package is not installed
+ * │   └── NoForeignKeysError / AmbiguousForeignKeysError   a join's ON clause cannot be inferred
  * ├── InvalidRequestError      a valid call at the wrong time (a closed connection, ...)
  * │   ├── ResourceClosedError
  * │   ├── NoResultFound / MultipleResultsFound
+ * │   └── NoReferenceError     a ForeignKey whose target table or column is missing
+ * ├── CompileError             a construct cannot be rendered as SQL (for this dialect)
+ * ├── CircularDependencyError  foreign keys between tables form a cycle that cannot be ordered
  * ├── TimeoutError             the pool had no connection to give in time
  * └── StatementError           a statement failed; carries `sql` and `params`
  *     └── DBAPIError           the driver raised; the original error is `cause`
@@ -29,6 +33,12 @@ export class ArgumentError extends AlkahestError {}
 
 export class NoSuchModuleError extends ArgumentError {}
 
+/** A join has no ON clause and no foreign key relates its two sides. */
+export class NoForeignKeysError extends ArgumentError {}
+
+/** A join has no ON clause and more than one foreign key constraint relates its two sides. */
+export class AmbiguousForeignKeysError extends ArgumentError {}
+
 export class InvalidRequestError extends AlkahestError {}
 
 export class ResourceClosedError extends InvalidRequestError {}
@@ -36,6 +46,46 @@ export class ResourceClosedError extends InvalidRequestError {}
 export class NoResultFound extends InvalidRequestError {}
 
 export class MultipleResultsFound extends InvalidRequestError {}
+
+/** A ForeignKey's target cannot be found. */
+export class NoReferenceError extends InvalidRequestError {}
+
+/** A ForeignKey names a table that is not in the MetaData. */
+export class NoReferencedTableError extends NoReferenceError {
+  constructor(
+    message: string,
+    readonly tableName: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A ForeignKey names a column its target table does not have. */
+export class NoReferencedColumnError extends NoReferenceError {
+  constructor(
+    message: string,
+    readonly tableName: string,
+    readonly columnName: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A construct cannot be rendered as SQL, at least not for this dialect. */
+export class CompileError extends AlkahestError {}
+
+/** Dependencies (foreign keys between tables) form a cycle, so they cannot be put in order. */
+export class CircularDependencyError extends AlkahestError {
+  constructor(
+    message: string,
+    /** The items on the cycle(s). */
+    readonly cycles: readonly unknown[],
+    /** The dependency edges involved, as [parent, child] pairs. */
+    readonly edges: readonly (readonly [unknown, unknown])[],
+  ) {
+    super(message);
+  }
+}
 
 /** The pool could not hand out a connection before its `timeout`. */
 export class TimeoutError extends AlkahestError {}

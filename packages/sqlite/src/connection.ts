@@ -1,4 +1,4 @@
-import type { DriverConnection, DriverResult } from "@alkahest/core/dialect";
+import type { DriverConnection, DriverExecuteOptions, DriverResult } from "@alkahest/core/dialect";
 import type BetterSqlite3 from "better-sqlite3";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown[]>;
@@ -17,19 +17,27 @@ export class SQLiteDriverConnection implements DriverConnection {
 
   constructor(readonly db: BetterSqlite3.Database) {}
 
-  async execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+  async execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult> {
     const stmt = this.prepare(sql);
     if (stmt.reader) {
-      const rows = stmt.all(...params) as unknown[][];
+      const rows = options?.exactIntegers ? readExact(stmt, [params]) : (stmt.all(...params) as unknown[][]);
       return { columns: columnNames(stmt), rows, rowcount: -1 };
     }
     const info = stmt.run(...params);
     return { columns: null, rows: NO_ROWS, rowcount: info.changes, lastInsertId: info.lastInsertRowid };
   }
 
-  async executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
+  async executeMany(
+    sql: string,
+    paramSets: readonly (readonly unknown[])[],
+    options?: DriverExecuteOptions,
+  ): Promise<DriverResult> {
     const stmt = this.prepare(sql);
     if (stmt.reader) {
+      if (options?.exactIntegers) {
+        const rows = readExact(stmt, paramSets);
+        return { columns: columnNames(stmt), rows, rowcount: rows.length };
+      }
       const rows: unknown[][] = [];
       for (const params of paramSets) for (const row of stmt.all(...params) as unknown[][]) rows.push(row);
       return { columns: columnNames(stmt), rows, rowcount: rows.length };
@@ -77,6 +85,33 @@ export class SQLiteDriverConnection implements DriverConnection {
     }
     return stmt;
   }
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Rows of a statement that reads a BigInteger column: read with safeIntegers, so every
+ * integer is an exact bigint, then those within 2^53 turned back into numbers, so
+ * that only the BigInteger columns (whose type makes bigints of them again) and values
+ * a number cannot hold differ from a normal read. Only such statements pay for this.
+ */
+function readExact(stmt: Statement, paramSets: readonly (readonly unknown[])[]): unknown[][] {
+  stmt.safeIntegers(true);
+  const rows: unknown[][] = [];
+  try {
+    for (const params of paramSets) for (const row of stmt.all(...params) as unknown[][]) rows.push(row);
+  } finally {
+    // The prepared statement is shared by every execution of this SQL.
+    stmt.safeIntegers(false);
+  }
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (typeof value === "bigint" && value >= MIN_SAFE && value <= MAX_SAFE) row[i] = Number(value);
+    }
+  }
+  return rows;
 }
 
 function columnNames(stmt: Statement): string[] {

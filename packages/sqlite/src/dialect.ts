@@ -1,6 +1,7 @@
 import {
   ArgumentError,
   Dialect,
+  type Connection,
   type DBAPIError,
   type DialectCapabilities,
   type DriverConnection,
@@ -10,7 +11,10 @@ import {
 } from "@alkahest/core/dialect";
 import Database from "better-sqlite3";
 import { SQLiteDriverConnection } from "./connection.js";
+import { SQLiteDDLCompiler } from "./ddl-compiler.js";
 import { mapSQLiteError } from "./errors.js";
+import { SQLiteCompiler } from "./statement-compiler.js";
+import { SQLiteTypeCompiler } from "./type-compiler.js";
 import { bindSQLiteValue, sqliteColspecs } from "./types.js";
 
 /** Query-string options of a `sqlite://` URL, as pysqlite takes them. */
@@ -49,6 +53,11 @@ export class SQLiteDialect extends Dialect {
   readonly paramStyle = "qmark";
   readonly capabilities: DialectCapabilities;
   protected override readonly colspecs = sqliteColspecs;
+  override readonly typeCompiler = new SQLiteTypeCompiler();
+  override readonly statementCompiler = SQLiteCompiler;
+  override readonly ddlCompiler = SQLiteDDLCompiler;
+  // SQLITE_MAX_VARIABLE_NUMBER: 32766 since SQLite 3.32, 999 before.
+  override readonly insertmanyvaluesMaxParameters = atLeast(sqliteVersion(), 3, 32) ? 32766 : 999;
   readonly version: readonly number[];
 
   constructor() {
@@ -61,7 +70,39 @@ export class SQLiteDialect extends Dialect {
       deleteReturning: returning,
       savepoints: true,
       transactionalDdl: true,
+      primaryKeyFromLastInsertId: true,
+      multiRowInsertReturning: returning,
+      // Multi-row INSERT ... RETURNING rows come back in no promised order.
+      sentinelOrdering: false,
+      // No native storage for these: see types.ts for how each is stored.
+      nativeBoolean: false,
+      nativeDecimal: false,
+      nativeJson: false,
+      nativeUuid: false,
+      nativeEnum: false,
+      // No ALTER TABLE ... ADD CONSTRAINT: useAlter foreign keys go inside CREATE TABLE.
+      alterConstraints: false,
+      // better-sqlite3 turns PRAGMA foreign_keys on for every connection.
+      foreignKeysEnforced: true,
+      fullOuterJoin: atLeast(this.version, 3, 39),
+      nullsOrdering: atLeast(this.version, 3, 30),
+      // SQLite rejects `(SELECT ... LIMIT 1) UNION ...`.
+      parenthesizedCompoundSelects: false,
     };
+  }
+
+  /**
+   * As SQLAlchemy's SQLite has_table: `PRAGMA main.table_info("t")`, then the same for
+   * `temp` (temporary tables share the namespace), or the named attached database.
+   */
+  override async hasTable(conn: Connection, tableName: string, schema: string | null): Promise<boolean> {
+    const quote = (name: string): string => this.identifierPreparer.quoteAlways(name);
+    const prefixes = schema === null ? ["PRAGMA main.", "PRAGMA temp."] : [`PRAGMA ${quote(schema)}.`];
+    for (const prefix of prefixes) {
+      const rows = (await conn.execDriverSql(`${prefix}table_info(${quote(tableName)})`)).all();
+      if (rows.length > 0) return true;
+    }
+    return false;
   }
 
   override poolPlan(url: URL): PoolPlan {

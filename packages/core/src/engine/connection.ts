@@ -1,8 +1,11 @@
 import { AlkahestError, InvalidRequestError, ResourceClosedError, type StatementParams } from "../errors.js";
+import type { SchemaDDLRequest } from "../sql/ddl/schema-ddl-request.js";
 import type { Executable } from "../sql/element.js";
 import { reprParams, reprRow } from "../util/repr.js";
+import { runSchemaDDL as runSchemaDDLOn, validateSchemaDDL } from "./ddl-runner.js";
 import type { Dialect } from "./dialect.js";
-import type { DriverConnection, DriverResult } from "./driver.js";
+import { executeDML, type DMLHost } from "./dml-execution.js";
+import type { DriverConnection, DriverExecuteOptions, DriverResult } from "./driver.js";
 import {
   formatCachedSince,
   formatCachingDisabled,
@@ -16,6 +19,9 @@ import { Result } from "./result.js";
 import { rowClass, type Row } from "./row.js";
 import type { CachedStatement, StatementCache } from "./statement-cache.js";
 import { NestedTransaction, Transaction, type TransactionHost } from "./transaction.js";
+
+/** Statements reading a BigInteger column ask the driver for exact integers. */
+const EXACT_INTEGERS: DriverExecuteOptions = Object.freeze({ exactIntegers: true });
 
 /** Named parameters for one execution. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -46,6 +52,7 @@ export class Connection implements TransactionHost {
   private transaction: Transaction | null = null;
   private readonly savepoints: NestedTransaction[] = [];
   private savepointCounter = 0;
+  private dmlHost: DMLHost | null = null;
   private closed = false;
   readonly dialect: Dialect;
   private readonly convert: (value: unknown) => unknown;
@@ -80,23 +87,34 @@ export class Connection implements TransactionHost {
     const driver = await this.activeDriver();
     const many = isParamList(params) && params.length > 0;
     const first = many ? params[0] : isParamList(params) ? undefined : params;
-    // DML without explicit values takes its columns from the parameter names.
-    const columnKeys = statement.isDML && first !== undefined ? Object.keys(first).sort() : undefined;
-    const entry = this.context.statementCache.lookup(this.dialect, statement, columnKeys);
+    // DML takes the columns it sets from the parameter names (no parameters: none).
+    const columnKeys = statement.isDML ? (first === undefined ? [] : Object.keys(first).sort()) : undefined;
+    const forExecutemany = many && params.length > 1;
+    const entry = this.context.statementCache.lookup(this.dialect, statement, columnKeys, forExecutemany);
     const compiled = entry.compiled;
+    if (compiled.dml !== null) {
+      const host = (this.dmlHost ??= this.createDMLHost());
+      return executeDML(host, driver, statement, entry, params, columnKeys ?? []) as Promise<Result<RowOf<M, T>>>;
+    }
     const binds = statement.bindParams;
     const convert = this.convert;
     let driverResult: DriverResult;
+    // IN lists (expanding parameters) make the SQL depend on their lengths: expanded here, after the cache lookup.
+    let sql = compiled.sql;
     if (many) {
-      const sets = params.map((p) => compiled.positional(p, binds, convert));
+      let sets = params.map((p) => compiled.positional(p, binds, convert));
+      if (compiled.expansion !== null) ({ sql, sets } = compiled.expandMany(sets));
       await this.autobegin(driver);
-      this.logStatement(compiled.sql, entry, sets, true);
-      driverResult = await this.run(compiled.sql, sets, true, () => driver.executeMany(compiled.sql, sets));
+      this.logStatement(sql, entry, sets, true);
+      const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
+      driverResult = await this.run(sql, sets, true, () => driver.executeMany(sql, sets, options));
     } else {
-      const positional = compiled.positional(first, binds, convert);
+      let positional = compiled.positional(first, binds, convert);
+      if (compiled.expansion !== null) ({ sql, values: positional } = compiled.expand(positional));
       await this.autobegin(driver);
-      this.logStatement(compiled.sql, entry, positional, false);
-      driverResult = await this.run(compiled.sql, positional, false, () => driver.execute(compiled.sql, positional));
+      this.logStatement(sql, entry, positional, false);
+      const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
+      driverResult = await this.run(sql, positional, false, () => driver.execute(sql, positional, options));
     }
     return this.buildResult(driverResult, entry);
   }
@@ -154,6 +172,15 @@ export class Connection implements TransactionHost {
     await this.runControl(driver, this.dialect.savepointSql(savepoint.name));
     this.savepoints.push(savepoint);
     return callback === undefined ? savepoint : runInTransaction(savepoint, () => callback(this));
+  }
+
+  /**
+   * Where `metadata.createAll(conn)` / `dropAll(conn)` run: in this connection's
+   * transaction (begun if none is open); nothing is committed until you commit.
+   */
+  async runSchemaDDL(request: SchemaDDLRequest): Promise<void> {
+    validateSchemaDDL(request);
+    await runSchemaDDLOn(this, request);
   }
 
   /** Commits the transaction, if one is open (savepoints inside it are released). */
@@ -317,9 +344,27 @@ export class Connection implements TransactionHost {
     }
   }
 
-  private buildResult<R extends Row>(driverResult: DriverResult, entry: CachedStatement | null): Result<R> {
+  /** What DML execution (dml-execution.ts) needs of this connection. */
+  private createDMLHost(): DMLHost {
+    return {
+      dialect: this.dialect,
+      echo: this.context.echo,
+      convert: this.convert,
+      autobegin: async () => this.autobegin(await this.activeDriver()),
+      run: (sql, params, many, call) => this.run(sql, params, many, call),
+      cacheTag,
+      logStatement: (sql, entry, params, many) => this.logStatement(sql, entry, params, many),
+      buildResult: (result, entry, keys) => this.buildResult(result, entry, keys),
+    };
+  }
+
+  private buildResult<R extends Row>(
+    driverResult: DriverResult,
+    entry: CachedStatement | null,
+    insertedPrimaryKeyRows?: () => readonly Row[],
+  ): Result<R> {
     const columns = driverResult.columns;
-    if (columns === null) return new Result<R>(driverResult);
+    if (columns === null) return new Result<R>(driverResult, { insertedPrimaryKeyRows });
     if (entry === null) return new Result<R>(driverResult, { rowClass: rowClass(columns) });
     if (entry.rowClass === null || !sameColumns(entry.columns, columns)) {
       const compiled = entry.compiled;
@@ -332,7 +377,7 @@ export class Connection implements TransactionHost {
     }
     const echo = this.context.echo;
     if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);
-    return new Result<R>(driverResult, { rowClass: entry.rowClass, processors: entry.processors });
+    return new Result<R>(driverResult, { rowClass: entry.rowClass, processors: entry.processors, insertedPrimaryKeyRows });
   }
 }
 

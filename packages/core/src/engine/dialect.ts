@@ -1,10 +1,14 @@
-import type { DBAPIError, StatementErrorOptions } from "../errors.js";
+import { InvalidRequestError, type DBAPIError, type StatementErrorOptions } from "../errors.js";
 import { IdentifierPreparer } from "../sql/compiler/identifier-preparer.js";
 import { SQLCompiler, type CompileOptions, type CompilerDialect, type ParamStyle } from "../sql/compiler/sql-compiler.js";
 import type { Compiled } from "../sql/compiled.js";
+import { TypeCompiler } from "../sql/compiler/type-compiler.js";
+import { DDLCompiler, type DDLCompilerClass } from "../sql/compiler/ddl-compiler.js";
+import type { Connection } from "./connection.js";
 import type { ClauseElement } from "../sql/element.js";
 import type { TypeProcessors, TypeVisitName } from "../sql/types/index.js";
 import type { DriverConnection } from "./driver.js";
+import type { OrderedBatch } from "./insertmanyvalues.js";
 import type { PoolOptions } from "./pool.js";
 import type { URL } from "./url.js";
 
@@ -23,6 +27,48 @@ export interface DialectCapabilities {
   readonly savepoints: boolean;
   /** DDL statements take part in transactions and roll back. */
   readonly transactionalDdl: boolean;
+  // INSERT execution (see engine/dml-execution.ts); absent means false.
+  /**
+   * The driver's lastInsertId is the autoincrement primary key of the row a single-row
+   * INSERT inserted (SQLite, MySQL, MariaDB: SQLAlchemy's postfetch_lastrowid). Where it
+   * is not and INSERT ... RETURNING is (PostgreSQL), the key is fetched with RETURNING.
+   */
+  readonly primaryKeyFromLastInsertId?: boolean;
+  /** A multi-row `INSERT ... VALUES (...), (...) RETURNING` returns every row (insertmanyvalues batches). */
+  readonly multiRowInsertReturning?: boolean;
+  /**
+   * The rows of a multi-row INSERT ... RETURNING can be put in parameter order (see
+   * `Dialect.sentinelOrderedBatch`); without it, ordered inserts go one row a statement.
+   */
+  readonly sentinelOrdering?: boolean;
+  // Native storage for types; absent means false, and the type's generic conversion
+  // (see sql/types/type-engine.ts) stores the value in a type the database has.
+  /** A boolean type (PostgreSQL); else 0/1 in an integer. */
+  readonly nativeBoolean?: boolean;
+  /** Exact decimals of any precision in NUMERIC; SQLite keeps 15 significant digits. */
+  readonly nativeDecimal?: boolean;
+  /** A JSON type the driver parses (PostgreSQL, MySQL); else JSON text. */
+  readonly nativeJson?: boolean;
+  /** A UUID type (PostgreSQL, MariaDB 10.7+); else 32 hex digits in CHAR(32). */
+  readonly nativeUuid?: boolean;
+  /** An enum type (PostgreSQL's CREATE TYPE, MySQL's ENUM); else VARCHAR. */
+  readonly nativeEnum?: boolean;
+  // DDL (see engine/ddl-runner.ts); absent means false.
+  /**
+   * ALTER TABLE ... ADD CONSTRAINT / DROP CONSTRAINT (SQLAlchemy's supports_alter): how
+   * `createAll` adds `useAlter` foreign keys after the tables. Without it (SQLite) they
+   * stay inside CREATE TABLE.
+   */
+  readonly alterConstraints?: boolean;
+  /** FOREIGN KEY constraints are enforced (SQLite: only with PRAGMA foreign_keys=ON, which better-sqlite3 sets). */
+  readonly foreignKeysEnforced?: boolean;
+  // SELECT (read by the conformance suite); absent means false.
+  /** FULL OUTER JOIN (not MySQL/MariaDB; SQLite from 3.39). */
+  readonly fullOuterJoin?: boolean;
+  /** ORDER BY ... NULLS FIRST / NULLS LAST (not MySQL/MariaDB; SQLite from 3.30). */
+  readonly nullsOrdering?: boolean;
+  /** A SELECT of a UNION in parentheses with its own ORDER BY / LIMIT (not SQLite). */
+  readonly parenthesizedCompoundSelects?: boolean;
 }
 
 /** How core's pool should hold connections for a URL. */
@@ -50,6 +96,14 @@ export abstract class Dialect implements CompilerDialect {
   readonly statementCompiler: new (dialect: CompilerDialect, options?: CompileOptions) => SQLCompiler = SQLCompiler;
   /** Identifier quoting: which names need quotes, and the quote characters. */
   readonly identifierPreparer: IdentifierPreparer = new IdentifierPreparer();
+  /** Type names for DDL; a dialect overrides the visit methods where its names differ. */
+  readonly typeCompiler: TypeCompiler = new TypeCompiler();
+  /** CREATE/DROP/ALTER statements; a dialect overrides its hooks in a subclass. */
+  readonly ddlCompiler: DDLCompilerClass = DDLCompiler;
+  /** insertmanyvalues: rows per multi-row INSERT statement (SQLAlchemy's insertmanyvalues_page_size). */
+  readonly insertmanyvaluesPageSize: number = 1000;
+  /** insertmanyvalues: the most bound parameters one statement may have (batches shrink to fit); null for no limit. */
+  readonly insertmanyvaluesMaxParameters: number | null = null;
   /** Conversions per kind of type, where the driver's values differ from JavaScript's. */
   protected readonly colspecs: Partial<Record<TypeVisitName, TypeProcessors>> = {};
 
@@ -78,6 +132,30 @@ export abstract class Dialect implements CompilerDialect {
 
   compile(element: ClauseElement, options?: CompileOptions): Compiled {
     return new this.statementCompiler(this, options).compile(element);
+  }
+
+  /**
+   * insertmanyvalues hook, used when `capabilities.sentinelOrdering` is set: the SQL of
+   * a batch of `rows` rows of an INSERT ... RETURNING whose rows can be put back in
+   * parameter order, and how. The batch binds the same parameters as the plain
+   * multi-row VALUES form. PostgreSQL renders SQLAlchemy's
+   * `INSERT ... SELECT ... FROM (VALUES (..., 0), (..., 1)) ... ORDER BY sen_counter RETURNING ...`
+   * here. Null (the default) inserts such rows one statement each.
+   */
+  sentinelOrderedBatch(_compiled: Compiled, _statement: ClauseElement, _rows: number): OrderedBatch | null {
+    return null;
+  }
+
+  /**
+   * Reflection: whether the table exists, as SQLAlchemy's `has_table`; `createAll` and
+   * `dropAll` ask it for `checkfirst`. Run queries with `conn.execDriverSql` (logged
+   * `[raw sql]`). `schema` null means the connection's default schema.
+   */
+  async hasTable(_conn: Connection, tableName: string, _schema: string | null): Promise<boolean> {
+    throw new InvalidRequestError(
+      `The ${this.name} dialect does not implement hasTable(), so it cannot check whether '${tableName}' exists. ` +
+        `Pass { checkfirst: false } to createAll()/dropAll(), or implement Dialect.hasTable.`,
+    );
   }
 
   savepointSql(name: string): string {

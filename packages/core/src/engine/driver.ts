@@ -16,11 +16,24 @@ export interface DriverResult {
   readonly lastInsertId?: number | bigint | null;
 }
 
+/** How core asks a driver to run one statement, beyond its SQL and parameters. */
+export interface DriverExecuteOptions {
+  /**
+   * The statement reads a BigInteger column: integers past 2^53 must come back exact,
+   * as bigint. A driver that always reads 64-bit integers exactly ignores it.
+   */
+  readonly exactIntegers?: boolean;
+}
+
 export interface DriverConnection {
   /** Runs one statement with positional parameters already in the dialect's form. */
-  execute(sql: string, params: readonly unknown[]): Promise<DriverResult>;
+  execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult>;
   /** Runs one statement once per parameter set (executemany); rowcount is the sum. */
-  executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult>;
+  executeMany(
+    sql: string,
+    paramSets: readonly (readonly unknown[])[],
+    options?: DriverExecuteOptions,
+  ): Promise<DriverResult>;
   /** Starts a transaction (the driver's BEGIN). */
   begin(): Promise<void>;
   commit(): Promise<void>;

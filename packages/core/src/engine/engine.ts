@@ -1,5 +1,7 @@
 import { AlkahestError, ArgumentError, InvalidRequestError } from "../errors.js";
+import type { SchemaDDLRequest } from "../sql/ddl/schema-ddl-request.js";
 import { Connection, type ConnectionContext } from "./connection.js";
+import { runSchemaDDL as runSchemaDDLOn, validateSchemaDDL } from "./ddl-runner.js";
 import type { Dialect } from "./dialect.js";
 import { EchoLogger, type EchoFlag, type Logger } from "./logging.js";
 import { QueuePool, StaticPool, type Pool, type PooledConnection, type PoolOptions } from "./pool.js";
@@ -126,6 +128,15 @@ export class Engine {
    */
   async begin<T>(callback: (conn: Connection) => Promise<T>): Promise<T> {
     return this.connect((conn) => conn.begin(() => callback(conn)));
+  }
+
+  /**
+   * Where `metadata.createAll(engine)` / `dropAll(engine)` run: in one transaction of
+   * their own, committed at the end (`BEGIN (implicit)` ... `COMMIT`, as the seed logs).
+   */
+  async runSchemaDDL(request: SchemaDDLRequest): Promise<void> {
+    validateSchemaDDL(request);
+    await this.begin((conn) => runSchemaDDLOn(conn, request));
   }
 
   /** Closes the pool's idle connections; the engine stays usable and reconnects on demand. */

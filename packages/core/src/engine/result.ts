@@ -23,6 +23,11 @@ export interface ResultOptions {
   rowClass?: RowConstructor | undefined;
   /** One per column, null for no conversion; null or omitted when none apply. */
   processors?: readonly (ResultProcessor | null)[] | null | undefined;
+  /**
+   * An INSERT's primary keys, one row per parameter set, built on first use; it throws
+   * where they cannot be asked for (an INSERT with RETURNING). Omitted for other statements.
+   */
+  insertedPrimaryKeyRows?: (() => readonly Row[]) | undefined;
 }
 
 /** The value tuple type of a row type. */
@@ -317,9 +322,11 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
   #driver: DriverResult;
   #shape: Shape | null;
   #rows: Fetcher<R>;
+  #insertedPrimaryKeyRows: (() => readonly Row[]) | undefined;
 
   constructor(driverResult: DriverResult, options?: ResultOptions) {
     this.#driver = driverResult;
+    this.#insertedPrimaryKeyRows = options?.insertedPrimaryKeyRows;
     const columns = driverResult.columns;
     const cursor = new Cursor(driverResult, columns !== null);
     if (columns === null) {
@@ -357,6 +364,36 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
   /** The last generated row id, where the driver reports one; null otherwise. */
   get lastInsertId(): number | bigint | null {
     return this.#driver.lastInsertId ?? null;
+  }
+
+  /**
+   * The primary key of each row an `insert()` inserted, one row per parameter set
+   * (SQLAlchemy's `inserted_primary_key_rows`): values given in the statement or the
+   * parameters, else generated ones as the database reports them. A key the database
+   * generated is null where it cannot be known (executemany without RETURNING).
+   *
+   * @example
+   * const result = await conn.execute(insert(userTable).values({ name: "spongebob" }));
+   * `[${result.insertedPrimaryKeyRows}]`; // "[(1,)]"
+   */
+  get insertedPrimaryKeyRows(): Row[] {
+    const rows = this.#insertedPrimaryKeyRows;
+    if (rows === undefined) throw new InvalidRequestError("Statement is not an insert() expression construct.");
+    return rows().slice();
+  }
+
+  /**
+   * The primary key of the one row an `insert()` inserted, as a row (`(1,)`, named
+   * access `.id`); null when no single parameter set tells it (a multi-row VALUES).
+   */
+  get insertedPrimaryKey(): Row | null {
+    const rows = this.insertedPrimaryKeyRows;
+    if (rows.length > 1) {
+      throw new InvalidRequestError(
+        `This statement was an executemany call (${rows.length} parameter sets); use insertedPrimaryKeyRows for their keys.`,
+      );
+    }
+    return rows[0] ?? null;
   }
 
   /** True once closed by `close()` or a method that closes (`first()`, `one()`, `scalar()`, ...). */

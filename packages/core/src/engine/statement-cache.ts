@@ -44,15 +44,19 @@ export class StatementCache {
 
   /**
    * The compiled form of a statement, compiling on a miss. `columnKeys` are the
-   * parameter names of a DML statement without explicit values: they decide its SQL.
+   * parameter names a DML statement is executed with, and `forExecutemany` whether
+   * with many parameter sets: both decide its SQL.
    */
-  lookup(dialect: Dialect, statement: ClauseElement, columnKeys?: readonly string[]): CachedStatement {
+  lookup(dialect: Dialect, statement: ClauseElement, columnKeys?: readonly string[], forExecutemany = false): CachedStatement {
     const shape = statement.cacheKey;
-    const key = shape === null || columnKeys === undefined ? shape : `${shape}\u0000${columnKeys.join(",")}`;
+    const key =
+      shape === null || columnKeys === undefined
+        ? shape
+        : `${shape}\u0000${columnKeys.join(",")}${forExecutemany ? "\u0000many" : ""}`;
     let entry = key === null ? undefined : this.lru.get(key);
     if (entry === undefined) {
       const start = performance.now();
-      const compiled = dialect.compile(statement, columnKeys === undefined ? undefined : { columnKeys });
+      const compiled = dialect.compile(statement, columnKeys === undefined ? undefined : { columnKeys, forExecutemany });
       const end = performance.now();
       const caching = key === null ? "no key" : this.enabled ? "cached" : "disabled";
       entry = new CachedStatement(compiled, caching, end, (end - start) / 1000);

@@ -1,20 +1,66 @@
-import { Compiled, type PlaceholderSpec, type ResultColumn } from "../compiled.js";
+import type { Compiled, PlaceholderSpec, ResultColumn } from "../compiled.js";
 import type { ClauseElement } from "../element.js";
 import type { BinaryExpression } from "../elements/binary.js";
 import type { BindParameter } from "../elements/bind-parameter.js";
 import type { BooleanClauseList } from "../elements/boolean-clause-list.js";
 import type { ColumnElement } from "../elements/column-element.js";
 import type { Label } from "../elements/label.js";
-import { needsGrouping, type Operator } from "../elements/operators.js";
+import { needsGrouping, operators, type Operator } from "../elements/operators.js";
 import type { UnaryExpression } from "../elements/unary.js";
 import type { ColumnImpl } from "../schema/column.js";
 import type { TableImpl } from "../schema/table.js";
 import type { Select } from "../selectable/select.js";
 import type { TextClause } from "../text.js";
+import type { DDLElement } from "../ddl/ddl-element.js";
+import type { CompiledDML } from "../dml/compiled-dml.js";
+import type { Delete } from "../dml/delete.js";
+import type { Insert } from "../dml/insert.js";
+import type { Update } from "../dml/update.js";
 import type { TypeDialect } from "../types/type-engine.js";
 import { IdentifierPreparer } from "./identifier-preparer.js";
+import type { TypeCompiler } from "./type-compiler.js";
+import { compileDelete, compileInsert, compileUpdate } from "./dml.js";
+import { compileDDL, type DDLCompilerClass } from "./ddl-compiler.js";
 import { compileSelect } from "./select.js";
 import { compileTextClause } from "./text.js";
+import type { Case } from "../elements/case.js";
+import type { Cast } from "../elements/cast.js";
+import type { ExpressionList } from "../elements/expression-list.js";
+import type { FunctionElement } from "../elements/function.js";
+import type { LiteralColumn } from "../elements/literal.js";
+import type { Over } from "../elements/over.js";
+import type { ColumnProxy } from "../selectable/column-proxy.js";
+import type { CompoundSelect } from "../selectable/compound-select.js";
+import type { Exists } from "../selectable/exists.js";
+import type { Join } from "../selectable/join.js";
+import type { NamedFromClause } from "../selectable/named-from-clause.js";
+import type { ScalarSelect } from "../selectable/scalar-select.js";
+import type { SelectBase } from "../selectable/select-base.js";
+import {
+  compileBetween,
+  compileBinary,
+  compileConcat,
+  compileFloordiv,
+  compileIlike,
+  compileIn,
+  compileLike,
+  compileMod,
+  compileTruediv,
+  emptySetExpression,
+} from "./binary.js";
+import { compileCompoundSelect } from "./compound-select.js";
+import { compileCase, compileCast, compileExpressionList, compileLiteralColumn, compileUnary } from "./expressions.js";
+import {
+  compileAliasedElement,
+  compileAliasedFrom,
+  compileColumnProxy,
+  compileExists,
+  compileJoin,
+  compileScalarSelect,
+} from "./from.js";
+import { compileFunction, compileOver } from "./functions.js";
+import { bindConstant, limitClause } from "./limit.js";
+import { buildCompiled, expandingPlaceholder, needsPositionMarkers, placeholderText, positionMarker } from "./placeholders.js";
 
 /** How a driver spells positional parameters: `?`, `$1`, `%s` or `:name`. */
 export type ParamStyle = "qmark" | "numeric_dollar" | "format" | "named";
@@ -24,12 +70,20 @@ export interface CompilerDialect extends TypeDialect {
   readonly paramStyle: ParamStyle;
   /** Quoting rules for identifiers; ANSI double quotes by default. */
   readonly identifierPreparer: IdentifierPreparer;
+  /** Renders types as DDL: `typeCompiler.process(type)` → `VARCHAR(30)`. */
+  readonly typeCompiler: TypeCompiler;
+  /** Compiles CREATE/DROP/ALTER statements; the base DDLCompiler when absent. */
+  readonly ddlCompiler?: DDLCompilerClass;
 }
 
 /** What else decides a statement's SQL besides the statement itself. */
 export interface CompileOptions {
   /** INSERT/UPDATE without explicit values: the parameter names the caller passes. */
   readonly columnKeys?: readonly string[];
+  /** DML run with many parameter sets: an INSERT adds no RETURNING of its own to learn its primary key. */
+  readonly forExecutemany?: boolean;
+  /** insertmanyvalues: an INSERT's VALUES row is rendered this many times, one per row of a batch. */
+  readonly insertmanyvaluesRows?: number;
 }
 
 /**
@@ -43,10 +97,18 @@ export class SQLCompiler {
   /** Result columns of the outermost SELECT (or RETURNING), for building rows. */
   resultColumns: ResultColumn[] | null = null;
   private bindIndexes: Map<BindParameter, number> | null = null;
-  private readonly anonymousNames = new Map<BindParameter, string>();
+  private readonly anonymousNames = new Map<object, Map<string, string>>();
   private readonly anonymousCounters = new Map<string, number>();
+  /** Placeholders are written as markers and rendered at the end (see placeholders.ts). */
+  private markPositions = false;
   /** Depth of nested SELECTs; result columns come from depth 1 only. */
   selectDepth = 0;
+  /** What an INSERT/UPDATE/DELETE leaves the engine (defaults, primary key, batching); see dml.ts. */
+  dml: CompiledDML | null = null;
+  /** Hook: RETURNING names columns with their table (`RETURNING t.id`); SQLite's says `RETURNING id`. */
+  readonly returningIncludesTable: boolean = true;
+  /** Hook: what follows `INSERT INTO t` when no column is given; MySQL's is `() VALUES ()`. */
+  readonly emptyInsertClause: string = "DEFAULT VALUES";
 
   constructor(
     readonly dialect: CompilerDialect,
@@ -56,8 +118,11 @@ export class SQLCompiler {
   compile(element: ClauseElement): Compiled {
     const binds = element.bindParams;
     this.bindIndexes = new Map(binds.map((bind, index) => [bind, index]));
+    this.markPositions = needsPositionMarkers(this.dialect.paramStyle, binds);
     const sql = this.process(element);
-    return new Compiled(element, sql, this.placeholders, this.resultColumns, this.dialect);
+    const compiled = buildCompiled(this, element, sql);
+    compiled.dml = this.dml;
+    return compiled;
   }
 
   process(element: ClauseElement): string {
@@ -94,8 +159,7 @@ export class SQLCompiler {
   }
 
   visitBinary(binary: BinaryExpression): string {
-    const { left, operator, right } = binary;
-    return `${this.processAgainst(left, operator)} ${operator.sql} ${this.processAgainst(right, operator)}`;
+    return compileBinary(this, binary);
   }
 
   visitBooleanClauseList(list: BooleanClauseList): string {
@@ -103,9 +167,7 @@ export class SQLCompiler {
   }
 
   visitUnary(unary: UnaryExpression): string {
-    const operand = this.processAgainst(unary.element, unary.operator ?? (unary.modifier as Operator));
-    if (unary.operator !== null) return `${unary.operator.sql} ${operand}`;
-    return `${operand} ${unary.modifier?.sql ?? ""}`;
+    return compileUnary(this, unary);
   }
 
   visitLabel(label: Label): string {
@@ -116,20 +178,213 @@ export class SQLCompiler {
     return "NULL";
   }
 
+  visitDDL(element: DDLElement): string {
+    return compileDDL(this, element);
+  }
+
   visitSelect(select: Select): string {
     return compileSelect(this, select);
   }
 
-  /** An anonymous bind's name in this statement: `name_1`, `name_2`, ... */
-  bindName(bind: BindParameter): string {
-    if (!bind.anonymous) return bind.key;
-    let name = this.anonymousNames.get(bind);
+  visitCompoundSelect(compound: CompoundSelect): string {
+    return compileCompoundSelect(this, compound);
+  }
+
+  visitScalarSelect(scalar: ScalarSelect): string {
+    return compileScalarSelect(this, scalar);
+  }
+
+  visitExists(exists: Exists): string {
+    return compileExists(this, exists);
+  }
+
+  visitJoin(join: Join): string {
+    return compileJoin(this, join);
+  }
+
+  /** An alias, subquery or CTE in a FROM list. */
+  visitAliasedFrom(from: NamedFromClause): string {
+    return compileAliasedFrom(this, from);
+  }
+
+  /** An alias, subquery or CTE compiled on its own: what it aliases. */
+  visitAliasedElement(from: NamedFromClause): string {
+    return compileAliasedElement(this, from);
+  }
+
+  visitColumnProxy(column: ColumnProxy): string {
+    return compileColumnProxy(this, column);
+  }
+
+  visitExpressionList(list: ExpressionList): string {
+    return compileExpressionList(this, list);
+  }
+
+  visitLiteralColumn(column: LiteralColumn): string {
+    return compileLiteralColumn(this, column);
+  }
+
+  visitCast(cast: Cast): string {
+    return compileCast(this, cast);
+  }
+
+  visitCase(element: Case): string {
+    return compileCase(this, element);
+  }
+
+  visitFunction(fn: FunctionElement): string {
+    return compileFunction(this, fn);
+  }
+
+  visitOver(over: Over): string {
+    return compileOver(this, over);
+  }
+
+  /** Hook: SQL `true`; databases without boolean literals say `1` (SQLite). */
+  visitTrue(): string {
+    return "true";
+  }
+
+  /** Hook: SQL `false`; `0` where there are no boolean literals. */
+  visitFalse(): string {
+    return "false";
+  }
+
+  /** Hook: `a IN (...)`, `(a NOT IN (...))`. */
+  visitInBinary(binary: BinaryExpression): string {
+    return compileIn(this, binary);
+  }
+
+  /** Hook: LIKE, and startsWith/endsWith/contains built on it. */
+  visitLikeBinary(binary: BinaryExpression): string {
+    return compileLike(this, binary);
+  }
+
+  /** Hook: case-insensitive LIKE, `lower(a) LIKE lower(b)`; PostgreSQL overrides with ILIKE. */
+  visitIlikeBinary(binary: BinaryExpression): string {
+    return compileIlike(this, binary);
+  }
+
+  visitBetweenBinary(binary: BinaryExpression): string {
+    return compileBetween(this, binary);
+  }
+
+  /** Hook: true division (`a / CAST(b AS NUMERIC)` where `/` floors); SQLite's is `a / (b + 0.0)`. */
+  visitTruedivBinary(binary: BinaryExpression): string {
+    return compileTruediv(this, binary);
+  }
+
+  visitFloordivBinary(binary: BinaryExpression): string {
+    return compileFloordiv(this, binary);
+  }
+
+  visitModBinary(binary: BinaryExpression): string {
+    return compileMod(this, binary);
+  }
+
+  /** Hook: string concatenation of two expressions; see `renderConcat`. */
+  visitConcatBinary(binary: BinaryExpression): string {
+    return compileConcat(this, binary);
+  }
+
+  /** Hook: concatenation of two compiled operands: `a || b`; MySQL's is `concat(a, b)`. */
+  renderConcat(left: string, right: string): string {
+    return `${left} || ${right}`;
+  }
+
+  /** Hook: the database's `/` floors integer division (so true division casts the divisor). */
+  get divisionFloors(): boolean {
+    return true;
+  }
+
+  /**
+   * Hook: the content of an expanding IN's parentheses for an empty list; SQLite's
+   * is `SELECT 1 FROM (SELECT 1) WHERE 1!=1`.
+   */
+  emptySetExpression(operator: Operator): string {
+    return emptySetExpression(operator);
+  }
+
+  /** Hook: a dialect's own rendering of a SQL function (`now()` as CURRENT_TIMESTAMP), or null. */
+  renderFunction(_fn: FunctionElement): string | null {
+    return null;
+  }
+
+  /** Hook: `\n LIMIT :param_1 OFFSET :param_2` (`LIMIT -1` when only OFFSET is given). */
+  limitClause(select: SelectBase): string {
+    return limitClause(this, select);
+  }
+
+  /**
+   * For hooks: a value the compiler itself adds to the statement (SQLite's `LIMIT -1`),
+   * bound as a parameter (`:param_1`), never written into the SQL.
+   */
+  bindConstant(value: number | string): string {
+    return bindConstant(this, value);
+  }
+
+  /** Hook: what a SELECT without FROM items ends with (Oracle's ` FROM DUAL`). */
+  defaultFrom(): string {
+    return "";
+  }
+
+  /** Hook: `WITH` or `WITH RECURSIVE`. */
+  ctePreamble(recursive: boolean): string {
+    return recursive ? "WITH RECURSIVE" : "WITH";
+  }
+
+  /** Hook: what follows a FROM item to name it: ` AS u`. */
+  aliasSuffix(name: string): string {
+    return ` AS ${name}`;
+  }
+
+  /** Hook: a string as a SQL literal, for LIKE's ESCAPE: `'/'`. */
+  renderLiteralString(value: string): string {
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+
+  /** SQL text written into the statement (a literal column, `%`), with `%` doubled for `%s` parameters. */
+  escapeLiteralColumn(text: string): string {
+    return this.dialect.paramStyle === "format" ? text.replaceAll("%", "%%") : text;
+  }
+
+  /** The position of a bound parameter in the statement's `bindParams` (-1 if it has none). */
+  bindIndexOf(bind: BindParameter): number {
+    return this.bindIndexes?.get(bind) ?? -1;
+  }
+
+  /**
+   * A name numbered per base within this statement (`name_1`, `count_2`, `anon_1`),
+   * the same each time for the same key. Bound parameters, labels and aliases share
+   * the counters, as in SQLAlchemy: `concat(:concat_2, :concat_3) AS concat_1`.
+   */
+  anonymousName(key: object, base: string): string {
+    let names = this.anonymousNames.get(key);
+    if (names === undefined) this.anonymousNames.set(key, (names = new Map()));
+    let name = names.get(base);
     if (name === undefined) {
-      const n = (this.anonymousCounters.get(bind.key) ?? 0) + 1;
-      this.anonymousCounters.set(bind.key, n);
-      this.anonymousNames.set(bind, (name = `${bind.key}_${n}`));
+      const n = (this.anonymousCounters.get(base) ?? 0) + 1;
+      this.anonymousCounters.set(base, n);
+      names.set(base, (name = `${base}_${n}`));
     }
     return name;
+  }
+
+  visitInsert(insert: Insert): string {
+    return compileInsert(this, insert);
+  }
+
+  visitUpdate(update: Update): string {
+    return compileUpdate(this, update);
+  }
+
+  visitDelete(del: Delete): string {
+    return compileDelete(this, del);
+  }
+
+  /** An anonymous bind's name in this statement: `name_1`, `name_2`, ... */
+  bindName(bind: BindParameter): string {
+    return bind.anonymous ? this.anonymousName(bind, bind.key) : bind.key;
   }
 
   /**
@@ -138,17 +393,11 @@ export class SQLCompiler {
    * `bindParams` (-1 when the value can only come from the caller's parameters).
    */
   bindPlaceholder(name: string, bindIndex: number, bind: BindParameter | null): string {
+    if (bind?.expanding) return expandingPlaceholder(this, name, bindIndex, bind, operators.in);
     const processor = bind === null ? null : bind.type.bindProcessor(this.dialect);
-    this.placeholders.push({ name, bindIndex, processor });
-    switch (this.dialect.paramStyle) {
-      case "qmark":
-        return "?";
-      case "numeric_dollar":
-        return `$${this.placeholders.length}`;
-      case "format":
-        return "%s";
-      case "named":
-        return `:${name}`;
-    }
+    const spec: PlaceholderSpec = bindIndex < 0 && bind !== null && !bind.required ? { name, bindIndex, processor, constant: { value: bind.value } } : { name, bindIndex, processor };
+    this.placeholders.push(spec);
+    if (this.markPositions) return positionMarker(this, spec);
+    return placeholderText(this.dialect.paramStyle, name, this.placeholders.length);
   }
 }

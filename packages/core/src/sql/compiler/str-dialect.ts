@@ -2,6 +2,7 @@ import { setDefaultCompileTarget, type ClauseElement } from "../element.js";
 import type { Compiled } from "../compiled.js";
 import { IdentifierPreparer } from "./identifier-preparer.js";
 import { SQLCompiler, type CompileOptions, type CompilerDialect } from "./sql-compiler.js";
+import { TypeCompiler } from "./type-compiler.js";
 
 /**
  * The dialect `String(stmt)` and `stmt.compile()` use when none is given, as
@@ -11,6 +12,7 @@ import { SQLCompiler, type CompileOptions, type CompilerDialect } from "./sql-co
 export const strDialect: CompilerDialect & { compile(element: ClauseElement, options?: CompileOptions): Compiled } = {
   paramStyle: "named",
   identifierPreparer: new IdentifierPreparer(),
+  typeCompiler: new TypeCompiler(),
   processorsFor: () => undefined,
   compile(element, options) {
     return new SQLCompiler(this, options).compile(element);

@@ -6,6 +6,16 @@ import { ColumnElement } from "./column-element.js";
 import type { Operator } from "./operators.js";
 import { registerElement } from "./registry.js";
 
+/** What some operators carry besides their operands. */
+export interface BinaryModifiers {
+  /** LIKE's escape character: `x LIKE :p ESCAPE '/'`. */
+  readonly escape?: string;
+  /** `BETWEEN SYMMETRIC` (PostgreSQL). */
+  readonly symmetric?: boolean;
+}
+
+const NO_MODIFIERS: BinaryModifiers = Object.freeze({});
+
 /** `left operator right`: a comparison, arithmetic, LIKE, IN, ... */
 export class BinaryExpression<T = unknown> extends ColumnElement<T> {
   constructor(
@@ -13,6 +23,7 @@ export class BinaryExpression<T = unknown> extends ColumnElement<T> {
     readonly operator: Operator,
     readonly right: ColumnElement<unknown>,
     readonly type: TypeEngine<unknown>,
+    readonly modifiers: BinaryModifiers = NO_MODIFIERS,
   ) {
     super();
   }
@@ -24,8 +35,10 @@ export class BinaryExpression<T = unknown> extends ColumnElement<T> {
   genCacheKey(ctx: CacheKeyContext): void {
     ctx.key += "(";
     this.left.genCacheKey(ctx);
-    ctx.key += ` ${this.operator.sql} `;
+    // The operator's name, not its SQL: `like` and `startsWith` both render LIKE.
+    ctx.key += ` ${this.operator.name} `;
     this.right.genCacheKey(ctx);
+    if (this.modifiers !== NO_MODIFIERS) ctx.key += JSON.stringify(this.modifiers);
     ctx.key += ")";
   }
 

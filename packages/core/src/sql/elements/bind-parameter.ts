@@ -57,9 +57,12 @@ export class BindParameter<T = unknown> extends ColumnElement<T> {
  * @example
  * const byId = select(users).where(users.c.id.eq(bindparam("id")));
  * await conn.execute(byId, { id: 5 });
+ * // a list for IN: one placeholder per value at execution
+ * const byIds = select(users).where(users.c.id.in(bindparam("ids", undefined, { expanding: true })));
+ * await conn.execute(byIds, { ids: [1, 2, 3] });
  */
-export function bindparam<T = unknown>(key: string, type?: TypeEngine<T>): BindParameter<T> {
-  return new BindParameter<T>(key, REQUIRED, type ?? null);
+export function bindparam<T = unknown>(key: string, type?: TypeEngine<T>, options: { expanding?: boolean } = {}): BindParameter<T> {
+  return new BindParameter<T>(key, REQUIRED, type ?? null, false, options.expanding ?? false);
 }
 
 registerElement("BindParameter", BindParameter);

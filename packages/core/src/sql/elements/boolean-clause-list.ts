@@ -5,6 +5,7 @@ import type { FromClause } from "../selectable/from-clause.js";
 import { BooleanType } from "../types/generic.js";
 import { mergeFroms } from "./binary.js";
 import { ColumnElement } from "./column-element.js";
+import { False_, True_ } from "./literal.js";
 import { operators, type Operator } from "./operators.js";
 
 const BOOLEAN = new BooleanType();
@@ -45,6 +46,14 @@ function conjunction(operator: Operator, name: string, clauses: readonly ColumnE
         `Build the list first and skip the filter when it is empty.`,
     );
   }
+  // As SQLAlchemy: `true` drops out of an AND (`false` out of an OR), `false` decides an AND
+  // (`true` an OR), so `where(ok ? x : true_())` needs no special case.
+  const [neutral, absorbing] = operator === operators.and ? [True_, False_] : [False_, True_];
+  const absorbed = clauses.find((c) => c instanceof absorbing);
+  if (absorbed !== undefined) return absorbed as ColumnElement<boolean>;
+  const kept = clauses.filter((c) => !(c instanceof neutral));
+  if (kept.length === 0) return clauses[0] as ColumnElement<boolean>;
+  clauses = kept;
   // One clause needs no conjunction; flatten nested ones of the same operator, as SQLAlchemy does.
   if (clauses.length === 1) return clauses[0] as ColumnElement<boolean>;
   const flat: ColumnElement<unknown>[] = [];

@@ -1,7 +1,12 @@
 import type { BinaryExpression } from "./binary.js";
 import type { BindParameter } from "./bind-parameter.js";
+import type { Cast } from "./cast.js";
+import type { ExpressionList } from "./expression-list.js";
+import type { FunctionElement } from "./function.js";
 import type { Label } from "./label.js";
 import type { Null } from "./literals.js";
+import type { Over } from "./over.js";
+import type { UnaryExpression } from "./unary.js";
 
 /**
  * The classes ColumnElement's operator methods build. Each module registers its class
@@ -14,6 +19,11 @@ export interface ElementClasses {
   BindParameter: typeof BindParameter;
   Label: typeof Label;
   NULL: Null;
+  UnaryExpression: typeof UnaryExpression;
+  ExpressionList: typeof ExpressionList;
+  Cast: typeof Cast;
+  FunctionElement: typeof FunctionElement;
+  Over: typeof Over;
 }
 
 const registered: Partial<ElementClasses> = {};

@@ -1,11 +1,12 @@
 import { ArgumentError, InvalidRequestError } from "../../errors.js";
 import type { SQLCompiler } from "../compiler/sql-compiler.js";
-import type { CacheKeyContext } from "../element.js";
+import type { CacheKeyContext, ClauseElement } from "../element.js";
 import { ColumnElement } from "../elements/column-element.js";
 import type { FromClause } from "../selectable/from-clause.js";
 import { NullType } from "../types/generic.js";
 import { resolveType, type TypeArg, type TypeEngine, type ValueOf } from "../types/type-engine.js";
 import { callable } from "./callable.js";
+import type { ForeignKey } from "./foreign-key.js";
 
 /** Things a Column takes besides its type and options: ForeignKey, later Sequence, Computed. */
 export abstract class ColumnArgument {
@@ -20,8 +21,12 @@ export interface ColumnOptions {
   readonly nullable?: boolean;
   /** A client-side default for INSERT: a value, or a function called per row. */
   readonly default?: unknown;
-  /** A server-side default, as SQL text: DEFAULT <serverDefault> in CREATE TABLE. */
-  readonly serverDefault?: string;
+  /**
+   * A server-side default, DEFAULT ... in CREATE TABLE. A string is a literal value, quoted
+   * as SQLAlchemy quotes it (`serverDefault: "draft"` → `DEFAULT 'draft'`); SQL goes in
+   * `text()` (`serverDefault: text("CURRENT_TIMESTAMP")`) or an expression.
+   */
+  readonly serverDefault?: string | ClauseElement;
   /** A client-side value for UPDATE: a value, or a function called per row. */
   readonly onUpdate?: unknown;
   readonly unique?: boolean;
@@ -60,6 +65,8 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
   /** Set when the column is added to a Table. */
   table: FromClause & { readonly name: string; readonly fullname: string } | null = null;
   readonly arguments: readonly ColumnArgument[];
+  /** The column's references to other columns: its ForeignKey arguments and table-level ForeignKeyConstraints. */
+  readonly foreignKeys = new Set<ForeignKey>();
   private readonly typeArg: TypeArg | null;
   private resolvedType: TypeEngine<unknown> | null = null;
 
@@ -129,9 +136,19 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
     return compiler.visitColumn(this);
   }
 
+  /**
+   * Called by an explicit PrimaryKeyConstraint: the column becomes part of the primary key
+   * and, unless `nullable` was given, NOT NULL (as SQLAlchemy does). Schema setup only.
+   */
+  markPrimaryKey(): void {
+    const self = this as { primaryKey: boolean; nullable: boolean };
+    self.primaryKey = true;
+    if (this.options.nullable === undefined) self.nullable = false;
+  }
+
   /** SQLAlchemy's repr: `Column('name', String(length=30), table=<user_account>)`. */
   repr(): string {
-    const parts = [`'${this.name}'`, String(this.type)];
+    const parts = [`'${this.name}'`, String(this.type), ...[...this.foreignKeys].map((fk) => fk.repr())];
     if (this.table !== null) parts.push(`table=<${this.table.name}>`);
     if (this.primaryKey) parts.push("primary_key=True");
     if (!this.nullable) parts.push("nullable=False");

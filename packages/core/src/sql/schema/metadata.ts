@@ -1,19 +1,80 @@
 import { ArgumentError } from "../../errors.js";
+import type { CreateDropOptions, DDLBind } from "../ddl/schema-ddl-request.js";
 import { callable } from "./callable.js";
+import { DEFAULT_NAMING_CONVENTION, type NamingConvention } from "./naming.js";
+import { sortTables } from "./sort-tables.js";
 import type { Table } from "./table.js";
+
+export interface MetaDataOptions {
+  /** The schema of every table that does not name its own. */
+  readonly schema?: string;
+  /**
+   * Names for constraints and indexes created without one (see NamingConvention).
+   * Replaces the default `{ ix: "ix_%(column_0_label)s" }`, as in SQLAlchemy.
+   */
+  readonly namingConvention?: NamingConvention;
+}
 
 /**
  * A collection of Table objects and what they share (a default schema, naming
- * conventions later), as SQLAlchemy's MetaData.
+ * conventions), as SQLAlchemy's MetaData; `createAll` / `dropAll` emit their DDL.
  *
  * @example
  * const metadata = MetaData();
  * const users = Table("user_account", metadata, Column("id", Integer, { primaryKey: true }));
+ * await metadata.createAll(engine);
  */
 class MetaDataImpl {
   readonly tables = new Map<string, Table>();
+  readonly namingConvention: NamingConvention;
 
-  constructor(readonly options: { readonly schema?: string } = {}) {}
+  constructor(readonly options: MetaDataOptions = {}) {
+    this.namingConvention = options.namingConvention ?? DEFAULT_NAMING_CONVENTION;
+  }
+
+  /**
+   * The tables in foreign-key dependency order (referenced tables first), otherwise by
+   * name, as SQLAlchemy's `sorted_tables`. A cycle of foreign keys is a
+   * CircularDependencyError unless one of them is `useAlter`.
+   */
+  get sortedTables(): Table[] {
+    const byName = [...this.tables.values()].sort((a, b) => (a.fullname < b.fullname ? -1 : a.fullname > b.fullname ? 1 : 0));
+    return [...sortTables(byName).tables];
+  }
+
+  /**
+   * Creates the tables (and their indexes) that do not exist yet, in dependency order,
+   * as SQLAlchemy's `create_all`. Given an Engine it runs in one transaction and commits;
+   * given a Connection it runs in the connection's transaction, and you commit.
+   *
+   * @example
+   * await metadata.createAll(engine);                          // checks each table first
+   * await metadata.createAll(engine, { checkfirst: false });   // CREATE TABLE regardless
+   */
+  async createAll(bind: DDLBind, options: CreateDropOptions = {}): Promise<void> {
+    await bind.runSchemaDDL({ operation: "create", metadata: this, tables: this.selectTables(options), checkfirst: options.checkfirst ?? true });
+  }
+
+  /**
+   * Drops the tables that exist, dependent tables first, as SQLAlchemy's `drop_all`.
+   *
+   * @example
+   * await metadata.dropAll(engine);
+   */
+  async dropAll(bind: DDLBind, options: CreateDropOptions = {}): Promise<void> {
+    await bind.runSchemaDDL({ operation: "drop", metadata: this, tables: this.selectTables(options), checkfirst: options.checkfirst ?? true });
+  }
+
+  private selectTables(options: CreateDropOptions): readonly Table[] {
+    const all = [...this.tables.values()];
+    if (options.tables === undefined) return all;
+    for (const table of options.tables) {
+      if (this.tables.get(table.fullname) !== table) {
+        throw new ArgumentError(`Table '${table.fullname}' is not part of this MetaData; pass tables of this MetaData only.`);
+      }
+    }
+    return all.filter((t) => options.tables?.includes(t));
+  }
 
   /** Called by Table's constructor. */
   addTable(table: Table): void {
@@ -36,4 +97,4 @@ class MetaDataImpl {
 }
 
 export type MetaData = MetaDataImpl;
-export const MetaData = callable(MetaDataImpl, (options?: { schema?: string }) => new MetaDataImpl(options));
+export const MetaData = callable(MetaDataImpl, (options?: MetaDataOptions) => new MetaDataImpl(options));

@@ -5,9 +5,15 @@ import type { ColumnElement } from "../elements/column-element.js";
 import { FromClause } from "../selectable/from-clause.js";
 import { callable } from "./callable.js";
 import { ColumnImpl, type AnyColumn } from "./column.js";
+import type { DDLBind } from "../ddl/schema-ddl-request.js";
 import type { MetaData } from "./metadata.js";
-import { PrimaryKeyConstraint } from "./primary-key.js";
+import { attachColumnSchemaItems } from "./column-schema-items.js";
+import type { Constraint } from "./constraint.js";
+import type { ForeignKey } from "./foreign-key.js";
+import type { ForeignKeyConstraint } from "./foreign-key-constraint.js";
+import { PrimaryKeyConstraintImpl, type PrimaryKeyConstraint } from "./primary-key.js";
 import { TableArgument } from "./table-argument.js";
+import type { Index } from "./table-index.js";
 
 export interface TableOptions {
   /** The database schema the table lives in: `schema.table`. */
@@ -15,8 +21,16 @@ export interface TableOptions {
   readonly comment?: string;
 }
 
-/** A table's columns by key, with SQLAlchemy's `keys()`. */
-export type ColumnCollection<Cols extends readonly AnyColumn[]> = { readonly [C in Cols[number] as C["key"]]: C } & {
+/**
+ * A table's columns by key, with SQLAlchemy's `keys()`. Columns named at run time
+ * (`Column(\`c${i}\`, Integer)`) are reached through a string index. The `Table` type
+ * that any table is assignable to (columns `AnyColumn`) has no entries: a string index
+ * of AnyColumn would clash with `keys` and make no specific table assignable to it.
+ * Reach its columns with `table.columns` or `table.column(key)`.
+ */
+export type ColumnCollection<Cols extends readonly AnyColumn[]> = {
+  readonly [C in Cols[number] as string extends C["key"] ? (AnyColumn extends C ? never : C["key"]) : C["key"]]: C;
+} & {
   /** The column keys in table order: `['id', 'name', 'fullname']`. */
   keys(): string[];
 };
@@ -32,7 +46,9 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
   readonly fullname: string;
   readonly comment: string | null;
   readonly arguments: readonly TableArgument[];
-  private pk: PrimaryKeyConstraint = new PrimaryKeyConstraint();
+  private pk: PrimaryKeyConstraint = PrimaryKeyConstraintImpl.fromColumnFlags([]);
+  private readonly otherConstraints = new Set<Constraint>();
+  private readonly tableIndexes = new Set<Index>();
 
   constructor(
     readonly name: string,
@@ -54,8 +70,8 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
       }
       column.table = this;
     }
-    const pkColumns = columns.filter((c) => c.primaryKey).map((c) => c.key);
-    new PrimaryKeyConstraint(pkColumns).attachToTable(this);
+    PrimaryKeyConstraintImpl.fromColumnFlags(columns).attachToTable(this);
+    for (const column of columns) attachColumnSchemaItems(column, this);
     for (const arg of args) arg.attachToTable(this);
     metadata.addTable(this);
   }
@@ -68,6 +84,61 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
   /** Called by an explicit PrimaryKeyConstraint; it replaces the one from column flags. */
   setPrimaryKey(pk: PrimaryKeyConstraint): void {
     this.pk = pk;
+  }
+
+  /** Every constraint: the primary key, then the others in the order they were created. */
+  get constraints(): ReadonlySet<Constraint> {
+    return new Set([this.pk, ...[...this.otherConstraints].sort((a, b) => a.creationOrder - b.creationOrder)]);
+  }
+
+  /** The FOREIGN KEY constraints, in the order they were created. */
+  get foreignKeyConstraints(): ReadonlySet<ForeignKeyConstraint> {
+    const fkcs = [...this.constraints].filter((c): c is ForeignKeyConstraint => c.conventionKey === "fk");
+    return new Set(fkcs);
+  }
+
+  /** Every column's ForeignKeys, in constraint order. */
+  get foreignKeys(): ReadonlySet<ForeignKey> {
+    return new Set([...this.foreignKeyConstraints].flatMap((fkc) => fkc.elements));
+  }
+
+  /** The table's indexes, in the order they were attached. */
+  get indexes(): ReadonlySet<Index> {
+    return this.tableIndexes;
+  }
+
+  /**
+   * Adds a constraint or index after the table is built, as SQLAlchemy's
+   * `append_constraint` (for a CHECK written with the table's own columns, say).
+   */
+  appendConstraint(item: Constraint | Index): void {
+    item.attachToTable(this);
+  }
+
+  /**
+   * CREATE TABLE and its indexes on an Engine or Connection, as SQLAlchemy's
+   * `Table.create`; with `checkfirst` (false by default, as there) an existing table is skipped.
+   *
+   * @example
+   * await userTable.create(engine, { checkfirst: true });
+   */
+  async create(bind: DDLBind, options: { readonly checkfirst?: boolean } = {}): Promise<void> {
+    await this.metadata.createAll(bind, { tables: [this], checkfirst: options.checkfirst ?? false });
+  }
+
+  /** DROP TABLE on an Engine or Connection, as SQLAlchemy's `Table.drop`. */
+  async drop(bind: DDLBind, options: { readonly checkfirst?: boolean } = {}): Promise<void> {
+    await this.metadata.dropAll(bind, { tables: [this], checkfirst: options.checkfirst ?? false });
+  }
+
+  /** Called by a constraint when it attaches to this table. */
+  addConstraint(constraint: Constraint): void {
+    this.otherConstraints.add(constraint);
+  }
+
+  /** Called by an index when it attaches to this table. */
+  addIndex(index: Index): void {
+    this.tableIndexes.add(index);
   }
 
   /** The column with this key; an error naming the table's columns otherwise. */

@@ -1,48 +1,31 @@
-import { ArgumentError } from "../../errors.js";
+import { ArgumentError, InvalidRequestError } from "../../errors.js";
 import type { SQLCompiler } from "../compiler/sql-compiler.js";
-import { Executable, type CacheKeyContext } from "../element.js";
+import type { CacheKeyContext } from "../element.js";
 import { mergeFroms } from "../elements/binary.js";
 import { and } from "../elements/boolean-clause-list.js";
 import { ColumnElement } from "../elements/column-element.js";
-import type { ColumnValue, ColumnImpl } from "../schema/column.js";
-import type { TableImpl } from "../schema/table.js";
+import { genRowLimitingKey } from "./compound-select.js";
 import { FromClause } from "./from-clause.js";
+import { Join, type JoinOptions } from "./join.js";
+import { canJoin, describeFrom, joinCondition } from "./join-condition.js";
+import { SelectBase, type OrderByItem, type RowLimiting } from "./select-base.js";
+import type { Mapping, SelectTuple } from "./select-typing.js";
 
-/** What `select()` takes: column expressions and FROM items (tables) whose columns it selects. */
+export type { SelectMapping, SelectTuple } from "./select-typing.js";
+
+/** What `select()` takes: column expressions and FROM items (tables, subqueries) whose columns it selects. */
 export type SelectItem = ColumnElement<unknown> | FromClause;
 
-type ValueOfColumn<C> = C extends ColumnElement<infer T> ? T : unknown;
-
-type ItemTuple<I> =
-  I extends TableImpl<infer Cols> ? { -readonly [K in keyof Cols]: ValueOfColumn<Cols[K]> } : I extends ColumnElement<infer T> ? [T] : unknown[];
-
-/** The tuple type of rows selected by `select(...items)`. */
-export type SelectTuple<Items extends readonly unknown[]> = Items extends readonly [infer H, ...infer R]
-  ? [...ItemTuple<H>, ...SelectTuple<R>]
-  : [];
-
-type NamedValue<I> =
-  I extends ColumnImpl<infer K, infer T, infer Nullable>
-    ? { [P in K]: ColumnValue<T, Nullable> }
-    : I extends { readonly name: infer N extends string; readonly __value?: infer T }
-      ? I extends ColumnElement<unknown>
-        ? { [P in N]: T }
-        : unknown
-      : unknown;
-
-type ItemMapping<I> =
-  I extends TableImpl<infer Cols> ? SelectMapping<Cols> : I extends ColumnElement<unknown> ? NamedValue<I> : unknown;
-
-/** The named-access type of rows selected by `select(...items)`. */
-export type SelectMapping<Items extends readonly unknown[]> = Items extends readonly [infer H, ...infer R]
-  ? ItemMapping<H> & SelectMapping<R>
-  : unknown;
-
-type Mapping<Items extends readonly unknown[]> = SelectMapping<Items> extends infer M extends Record<string, unknown> ? { [K in keyof M]: M[K] } : Record<string, unknown>;
-
-interface SelectState {
+interface SelectState extends RowLimiting {
   readonly columns: readonly ColumnElement<unknown>[];
   readonly where: ColumnElement<boolean> | null;
+  readonly having: ColumnElement<boolean> | null;
+  readonly groupBy: readonly ColumnElement<unknown>[];
+  readonly distinct: boolean;
+  /** FROM items given explicitly (`selectFrom`) or made by `join()`, first in the FROM list. */
+  readonly fromClauses: readonly FromClause[];
+  /** null: correlate automatically; otherwise only these (none for `correlate()`). */
+  readonly correlate: readonly FromClause[] | null;
 }
 
 /**
@@ -50,57 +33,209 @@ interface SelectState {
  * unchanged, so statements can be shared and cached.
  *
  * @example
- * select(userTable).where(userTable.c.name.eq("spongebob"))
+ * select(userTable).where(userTable.c.name.eq("spongebob")).orderBy(userTable.c.id).limit(10)
  */
 export class Select<
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
-> extends Executable<M, T> {
+> extends SelectBase<M, T> {
   constructor(private readonly state: SelectState) {
     super();
   }
 
-  /** The selected column expressions, tables expanded into their columns. */
   get selectedColumns(): readonly ColumnElement<unknown>[] {
     return this.state.columns;
+  }
+
+  get rowLimiting(): RowLimiting {
+    return this.state;
   }
 
   get whereClause(): ColumnElement<boolean> | null {
     return this.state.where;
   }
 
-  /** Adds criteria, joined with AND to any already there. */
+  get havingClause(): ColumnElement<boolean> | null {
+    return this.state.having;
+  }
+
+  get groupByClauses(): readonly ColumnElement<unknown>[] {
+    return this.state.groupBy;
+  }
+
+  get isDistinct(): boolean {
+    return this.state.distinct;
+  }
+
+  /** The explicit correlation list (`correlate(...)`), or null for automatic correlation. */
+  get correlateFroms(): readonly FromClause[] | null {
+    return this.state.correlate;
+  }
+
+  /** Adds WHERE criteria, joined with AND to any already there. */
   where(...clauses: ColumnElement<unknown>[]): Select<M, T> {
     const all = this.state.where === null ? clauses : [this.state.where, ...clauses];
-    return new Select({ ...this.state, where: and(...all) });
+    return this.with({ where: and(...all) });
+  }
+
+  /** Adds HAVING criteria, joined with AND. */
+  having(...clauses: ColumnElement<unknown>[]): Select<M, T> {
+    const all = this.state.having === null ? clauses : [this.state.having, ...clauses];
+    return this.with({ having: and(...all) });
+  }
+
+  /** Adds GROUP BY expressions (or names of selected columns); `groupBy(null)` removes them. */
+  groupBy(...clauses: OrderByItem[] | [null]): Select<M, T> {
+    if (clauses.length === 1 && clauses[0] === null) return this.with({ groupBy: [] });
+    const resolved = (clauses as OrderByItem[]).map((c) => this.resolveOrdering(c, "groupBy"));
+    return this.with({ groupBy: [...this.state.groupBy, ...resolved] });
+  }
+
+  /** `SELECT DISTINCT`. */
+  distinct(): Select<M, T> {
+    return this.with({ distinct: true });
   }
 
   /**
-   * The FROM list: every table the selected columns mention, then every table the
-   * WHERE clause mentions, each once (as cell In [38]'s `FROM address, user_account`).
+   * Sets FROM items explicitly, first in the FROM list: `select(func.count()).selectFrom(users)`.
+   */
+  selectFrom(...froms: FromClause[]): Select<M, T> {
+    for (const from of froms) {
+      if (!(from instanceof FromClause)) throw new ArgumentError(`selectFrom() takes tables, joins and subqueries; got ${String(from)}.`);
+    }
+    return this.with({ fromClauses: [...this.state.fromClauses, ...froms.filter((f) => !this.state.fromClauses.includes(f))] });
+  }
+
+  /**
+   * Joins `target` to the FROM item it relates to, as SQLAlchemy 2.0's `Select.join()`:
+   * the left side is the FROM item (explicit, else from the selected columns) that the
+   * ON clause mentions, or that has a foreign key relationship with `target`.
+   *
+   * @example
+   * select(users.c.name, addresses.c.email_address).join(addresses)
+   * // FROM user_account JOIN address ON user_account.id = address.user_id
+   */
+  join(target: FromClause, onclause?: ColumnElement<boolean> | null, options: JoinOptions = {}): Select<M, T> {
+    const left = this.joinLeftSide(target, onclause ?? null);
+    return this.joinFrom(left, target, onclause, options);
+  }
+
+  /** `LEFT OUTER JOIN` (`{ full: true }`: FULL OUTER JOIN); see `join()`. */
+  outerjoin(target: FromClause, onclause?: ColumnElement<boolean> | null, options: { full?: boolean } = {}): Select<M, T> {
+    return this.join(target, onclause, { isouter: true, full: options.full ?? false });
+  }
+
+  /** Joins `right` to the given `left` FROM item. */
+  joinFrom(left: FromClause, right: FromClause, onclause?: ColumnElement<boolean> | null, options: JoinOptions = {}): Select<M, T> {
+    // A left side already joined further is joined through that join.
+    const existing = this.state.fromClauses.find((f) => f === left || f.hiddenFroms().includes(left));
+    // ON between `left` and `right` themselves, not whatever else the existing join holds.
+    const on = onclause ?? (existing === undefined || existing === left ? null : joinCondition(left, right));
+    const joined = new Join(existing ?? left, right, on, options);
+    const fromClauses =
+      existing === undefined ? [...this.state.fromClauses, joined] : this.state.fromClauses.map((f) => (f === existing ? joined : f));
+    return this.with({ fromClauses });
+  }
+
+  /** `joinFrom` with a LEFT OUTER JOIN. */
+  outerjoinFrom(left: FromClause, right: FromClause, onclause?: ColumnElement<boolean> | null, options: { full?: boolean } = {}): Select<M, T> {
+    return this.joinFrom(left, right, onclause, { isouter: true, full: options.full ?? false });
+  }
+
+  /**
+   * Correlates only these FROM items with an enclosing SELECT (none, when called
+   * without arguments), instead of every FROM item the enclosing SELECT also has.
+   */
+  correlate(...froms: FromClause[]): Select<M, T> {
+    return this.with({ correlate: froms });
+  }
+
+  /**
+   * The FROM list before correlation: explicit FROM items, then every table the
+   * selected columns mention, then those of the WHERE clause, each once; items a join
+   * covers are left out (cell In [38]'s `FROM address, user_account`).
    */
   froms(): readonly FromClause[] {
-    let froms: readonly FromClause[] = [];
+    let froms: readonly FromClause[] = this.state.fromClauses;
     for (const column of this.state.columns) froms = mergeFroms(froms, column.fromObjects());
     if (this.state.where !== null) froms = mergeFroms(froms, this.state.where.fromObjects());
-    return froms;
+    const hidden = new Set(froms.flatMap((f) => f.hiddenFroms()));
+    return hidden.size === 0 ? froms : froms.filter((f) => !hidden.has(f));
   }
 
   genCacheKey(ctx: CacheKeyContext): void {
-    ctx.key += "select(";
-    for (const column of this.state.columns) {
+    const state = this.state;
+    ctx.key += state.distinct ? "select distinct(" : "select(";
+    for (const column of state.columns) {
       column.genCacheKey(ctx);
       ctx.key += ",";
     }
-    if (this.state.where !== null) {
+    ctx.key += " from ";
+    for (const from of this.froms()) {
+      from.genCacheKey(ctx);
+      ctx.key += ",";
+    }
+    if (state.where !== null) {
       ctx.key += " where ";
-      this.state.where.genCacheKey(ctx);
+      state.where.genCacheKey(ctx);
+    }
+    if (state.groupBy.length > 0) {
+      ctx.key += " group ";
+      for (const c of state.groupBy) {
+        c.genCacheKey(ctx);
+        ctx.key += ",";
+      }
+    }
+    if (state.having !== null) {
+      ctx.key += " having ";
+      state.having.genCacheKey(ctx);
+    }
+    genRowLimitingKey(ctx, state);
+    if (state.correlate !== null) {
+      ctx.key += " correlate ";
+      for (const from of state.correlate) {
+        from.genCacheKey(ctx);
+        ctx.key += ",";
+      }
     }
     ctx.key += ")";
   }
 
   compilerDispatch(compiler: SQLCompiler): string {
     return compiler.visitSelect(this as Select);
+  }
+
+  protected withRowLimiting(patch: Partial<RowLimiting>): this {
+    return this.with(patch) as this;
+  }
+
+  private with(patch: Partial<SelectState>): Select<M, T> {
+    return new Select<M, T>({ ...this.state, ...patch });
+  }
+
+  private joinLeftSide(target: FromClause, onclause: ColumnElement<boolean> | null): FromClause {
+    const candidates = (this.state.fromClauses.length > 0 ? this.state.fromClauses : this.froms()).filter((f) => f !== target);
+    if (candidates.length === 0) {
+      throw new InvalidRequestError(
+        `No FROM item to join ${describeFrom(target)} to: select some columns first, or name the left side with joinFrom(left, right).`,
+      );
+    }
+    if (candidates.length === 1) return candidates[0] as FromClause;
+    if (onclause !== null) {
+      const mentioned = onclause.fromObjects();
+      const matching = candidates.filter((c) => c.correlationFroms().some((f) => mentioned.includes(f)));
+      if (matching.length > 0) return matching[0] as FromClause;
+    } else {
+      const matching = candidates.filter((c) => canJoin(c, target));
+      if (matching.length === 1) return matching[0] as FromClause;
+      if (matching.length > 1) {
+        throw new InvalidRequestError(
+          `Can't determine which FROM clause to join from, there are multiple FROMS which can join to ${describeFrom(target)}. ` +
+            `Use selectFrom() or joinFrom() to name the left side, and give an ON clause if needed.`,
+        );
+      }
+    }
+    return candidates[0] as FromClause;
   }
 }
 
@@ -117,5 +252,16 @@ export function select<const Items extends readonly SelectItem[]>(...items: Item
     else if (item instanceof FromClause) columns.push(...item.exportedColumns());
     else throw new ArgumentError(`select() takes columns, expressions and tables; got ${String(item)}.`);
   }
-  return new Select({ columns, where: null });
+  return new Select({
+    columns,
+    where: null,
+    having: null,
+    groupBy: [],
+    orderBy: [],
+    limit: null,
+    offset: null,
+    distinct: false,
+    fromClauses: [],
+    correlate: null,
+  });
 }

@@ -1,15 +1,31 @@
 /**
- * The base of SQL types. A type names its TypeScript value type (`T`) and lets the
- * dialect convert values on the way in (bind) and out (result) where the driver's
- * values differ from JavaScript's: SQLite has no boolean or date storage, for instance.
+ * The base of SQL types. A type names its TypeScript value type (`T`), checks the
+ * values bound to it, and converts values on the way in (bind) and out (result) where
+ * the driver's values differ from JavaScript's: SQLite has no boolean or date storage,
+ * for instance.
+ *
+ * Three layers make a processor, so that a dialect states only what is its own:
+ * 1. the type's **check** (every dialect): a value of the wrong JavaScript type, an enum
+ *    non-member or an invalid Date raises TypeMismatchError before anything is sent;
+ * 2. the **conversion**: the dialect's colspec for the type's `visitName` when it has
+ *    one, else the type's generic conversion (JSON ↔ text, Uuid ↔ 32 hex digits),
+ *    which suits databases without native storage; a native dialect opts out with
+ *    `{ bind: null }` / `{ result: null }`;
+ * 3. the type's **result adaptation**, which needs the type's own parameters
+ *    (Numeric's scale and `asDecimal`), after the conversion.
+ * SQL NULL (`null`) skips all three.
  */
+import type { TypeCompiler } from "../compiler/type-compiler.js";
 
 export type Processor = (value: unknown) => unknown;
 
-/** Conversions a dialect supplies for one kind of type (its "colspec"). */
+/**
+ * Conversions a dialect supplies for one kind of type (its "colspec"). An absent key
+ * keeps the type's generic conversion; `null` means the driver's value is used as is.
+ */
 export interface TypeProcessors {
-  readonly bind?: Processor;
-  readonly result?: Processor;
+  readonly bind?: Processor | null;
+  readonly result?: Processor | null;
 }
 
 /** The kinds of type a dialect can supply conversions or DDL for. */
@@ -41,15 +57,54 @@ export abstract class TypeEngine<T> {
   declare readonly __value?: T;
   abstract readonly visitName: TypeVisitName;
 
+  /**
+   * The processor for values bound to this type on `dialect`: check, then convert.
+   * Null when neither applies (the dialect's untyped conversion is used instead).
+   */
   bindProcessor(dialect: TypeDialect): Processor | null {
-    return dialect.processorsFor(this.visitName)?.bind ?? null;
+    const colspec = dialect.processorsFor(this.visitName);
+    const convert = colspec !== undefined && colspec.bind !== undefined ? colspec.bind : this.genericBind();
+    return nullSafe(this.bindCheck(), convert);
   }
 
+  /** The processor for values of this type read from `dialect`'s driver, or null. */
   resultProcessor(dialect: TypeDialect): Processor | null {
-    return dialect.processorsFor(this.visitName)?.result ?? null;
+    const colspec = dialect.processorsFor(this.visitName);
+    const convert = colspec !== undefined && colspec.result !== undefined ? colspec.result : this.genericResult();
+    return nullSafe(convert, this.resultAdapter());
   }
 
-  /** Identifies the type in statement cache keys: equal keys convert values alike. */
+  /**
+   * Checks a bound non-null value and returns it in canonical form (Boolean turns 0/1
+   * into false/true); throws TypeMismatchError for a value this type cannot hold.
+   * Null when every value is accepted.
+   */
+  protected bindCheck(): Processor | null {
+    return null;
+  }
+
+  /** The conversion into the driver's value when the dialect has none for this type. */
+  protected genericBind(): Processor | null {
+    return null;
+  }
+
+  /** The conversion from the driver's value when the dialect has none for this type. */
+  protected genericResult(): Processor | null {
+    return null;
+  }
+
+  /** The last step on non-null result values, for what depends on this type's parameters. */
+  protected resultAdapter(): Processor | null {
+    return null;
+  }
+
+  /** Double dispatch into the type compiler's visit method (DDL: `VARCHAR(30)`). */
+  abstract typeCompilerDispatch(compiler: TypeCompiler): string;
+
+  /**
+   * Identifies the type in statement cache keys: equal keys must convert values alike,
+   * so every parameter a processor depends on is part of it.
+   */
   get cacheKey(): string {
     return this.visitName;
   }
@@ -58,17 +113,52 @@ export abstract class TypeEngine<T> {
   toString(): string {
     return `${this.constructor.name.replace(/Type$/, "")}()`;
   }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** `first` then `second`, either optional, with SQL NULL passed through untouched. */
+function nullSafe(first: Processor | null, second: Processor | null): Processor | null {
+  if (first === null && second === null) return null;
+  if (first === null) return (value) => (value === null ? null : (second as Processor)(value));
+  if (second === null) return (value) => (value === null ? null : first(value));
+  return (value) => (value === null ? null : second(first(value)));
 }
 
 /**
- * A type as SQLAlchemy code passes it: an instance (`String(30)`) or the bare name
- * (`Integer`), which stands for its default instance.
+ * A type as SQLAlchemy code passes it: an instance (`String(30)`), a name standing for
+ * its default instance (`Integer`), or a type class (`MyTypeDecorator`), instantiated.
  */
-export type TypeArg<T = unknown> = TypeEngine<T> | (() => TypeEngine<T>);
+export type TypeArg<T = unknown> = TypeEngine<T> | (() => TypeEngine<T>) | (new () => TypeEngine<T>);
 
-/** The TypeScript value type of a SQL type or type name. */
-export type ValueOf<X> = X extends TypeEngine<infer T> ? T : X extends () => TypeEngine<infer T> ? T : never;
+/**
+ * The TypeScript value type of a SQL type, type name or type class.
+ *
+ * @example
+ * type Price = ValueOf<typeof Numeric>; // string
+ * type Tags = ValueOf<ReturnType<typeof JSON<string[]>>>; // string[]
+ */
+export type ValueOf<X> =
+  X extends TypeEngine<infer T>
+    ? T
+    : X extends () => TypeEngine<infer T>
+      ? T
+      : X extends new () => TypeEngine<infer T>
+        ? T
+        : never;
 
 export function resolveType<T>(type: TypeArg<T>): TypeEngine<T> {
-  return typeof type === "function" ? type() : type;
+  if (typeof type !== "function") return type;
+  // Type classes are constructed; the SQLAlchemy names (String, Integer) are called.
+  if (isTypeClass(type)) return new type();
+  return (type as () => TypeEngine<T>)();
 }
+
+function isTypeClass<T>(fn: (() => TypeEngine<T>) | (new () => TypeEngine<T>)): fn is new () => TypeEngine<T> {
+  return fn.prototype instanceof TypeEngine && !(TYPE_NAME in fn);
+}
+
+/** Marks the SQLAlchemy-named factories (see type-name.ts), which are called, not constructed. */
+export const TYPE_NAME: unique symbol = Symbol("alkahest.typeName");

@@ -1,0 +1,94 @@
+import type { PlaceholderSpec } from "../compiled.js";
+import type { CTE } from "../selectable/cte.js";
+import type { FromClause } from "../selectable/from-clause.js";
+import type { SQLCompiler } from "./sql-compiler.js";
+
+/**
+ * What a SELECT being compiled tells the SELECTs nested in it, as SQLAlchemy's
+ * compiler stack: the FROM items a nested SELECT may correlate to.
+ */
+export interface ScopeEntry {
+  /** The FROM items of the enclosing SELECT (and the items inside its joins). */
+  readonly asfromFroms: ReadonlySet<FromClause>;
+  /** Those of every enclosing SELECT. */
+  readonly correlateFroms: ReadonlySet<FromClause>;
+}
+
+/** A CTE's `name AS (SELECT ...)` text and the placeholders in it, hoisted into WITH. */
+export interface CompiledCTE {
+  readonly text: string;
+  readonly placeholders: readonly PlaceholderSpec[];
+  readonly recursive: boolean;
+}
+
+/** The compile state of SELECTs in one statement. */
+export class SelectScope {
+  readonly stack: ScopeEntry[] = [];
+  /** CTEs met so far, by their root (a recursive CTE and its anchor share one), in order. */
+  readonly ctes = new Map<CTE, CompiledCTE | null>();
+  /** Set by whoever compiles a SELECT as a FROM item (subquery, CTE body), for that SELECT only. */
+  private asFrom = false;
+  /** Set by a compound SELECT for its first SELECT, which supplies the result columns. */
+  private populate = false;
+
+  get top(): ScopeEntry {
+    return this.stack[this.stack.length - 1] ?? EMPTY_ENTRY;
+  }
+
+  /** Compiles `compile` as a FROM item: its table columns are labelled, it is not correlated. */
+  asFromItem<R>(compile: () => R): R {
+    this.asFrom = true;
+    try {
+      return compile();
+    } finally {
+      this.asFrom = false;
+    }
+  }
+
+  /** Read once by the SELECT compiled next. */
+  takeAsFrom(): boolean {
+    const value = this.asFrom;
+    this.asFrom = false;
+    return value;
+  }
+
+  withResultColumns<R>(compile: () => R): R {
+    this.populate = true;
+    try {
+      return compile();
+    } finally {
+      this.populate = false;
+    }
+  }
+
+  takePopulate(): boolean {
+    const value = this.populate;
+    this.populate = false;
+    return value;
+  }
+}
+
+const EMPTY_ENTRY: ScopeEntry = { asfromFroms: new Set(), correlateFroms: new Set() };
+
+const scopes = new WeakMap<SQLCompiler, SelectScope>();
+
+/** The SELECT compile state of a compiler (one per statement compiled). */
+export function scopeOf(compiler: SQLCompiler): SelectScope {
+  let scope = scopes.get(compiler);
+  if (scope === undefined) scopes.set(compiler, (scope = new SelectScope()));
+  return scope;
+}
+
+/**
+ * `WITH [RECURSIVE] a AS (...), b AS (...)\n ` for the CTEs the statement used, or "";
+ * their placeholders move to the front, where their SQL now is.
+ */
+export function renderWith(compiler: SQLCompiler): string {
+  const scope = scopeOf(compiler);
+  const ctes = [...scope.ctes.values()].filter((c): c is CompiledCTE => c !== null);
+  if (ctes.length === 0) return "";
+  scope.ctes.clear();
+  compiler.placeholders.unshift(...ctes.flatMap((c) => c.placeholders));
+  const preamble = compiler.ctePreamble(ctes.some((c) => c.recursive));
+  return `${preamble} ${ctes.map((c) => c.text).join(", \n")}\n `;
+}

@@ -1,0 +1,212 @@
+import { ArgumentError } from "../../errors.js";
+import type { SQLCompiler } from "../compiler/sql-compiler.js";
+import type { CacheKeyContext } from "../element.js";
+import type { ColumnElement } from "../elements/column-element.js";
+import { ColumnImpl, type AnyColumn } from "../schema/column.js";
+import type { TableImpl } from "../schema/table.js";
+import { Select } from "../selectable/select.js";
+import {
+  DMLStatement,
+  dmlTable,
+  expressionDefaultsCacheKey,
+  returningCacheKey,
+  returningState,
+  type ReturningItem,
+  type ReturningMapping,
+  type ReturningOptions,
+  type ReturningState,
+  type ReturningTuple,
+} from "./dml-statement.js";
+import { valuesRow, valuesRowCacheKey, type ValuesOf, type ValuesRow } from "./values.js";
+
+/** `INSERT ... SELECT`: the columns filled, in the order the SELECT gives them. */
+export interface InsertFromSelect {
+  readonly columns: readonly AnyColumn[];
+  readonly select: Select;
+}
+
+interface InsertState extends ReturningState {
+  /** One row for `values({...})`, one per row for `values([...])`; empty when none were given. */
+  readonly rows: readonly ValuesRow[];
+  /** True after `values([...])`: a multi-row INSERT, its binds named `name_m0`, `name_m1`, ... */
+  readonly multiRow: boolean;
+  readonly fromSelect: InsertFromSelect | null;
+}
+
+/**
+ * An INSERT statement, as SQLAlchemy's `insert()`. Builder methods return a new Insert.
+ *
+ * Without `values()`, the columns come from the parameters it is executed with
+ * (`conn.execute(insert(t), [{ name: "sandy" }, { name: "patrick" }])`); printed on its
+ * own it shows every column. Columns are always rendered in table order.
+ *
+ * @example
+ * insert(userTable).values({ name: "spongebob", fullname: "Spongebob Squarepants" })
+ * // INSERT INTO user_account (name, fullname) VALUES (:name, :fullname)
+ */
+export class Insert<
+  Cols extends readonly AnyColumn[] = readonly AnyColumn[],
+  M extends Record<string, unknown> = Record<string, unknown>,
+  T extends unknown[] = unknown[],
+> extends DMLStatement<M, T> {
+  declare readonly table: TableImpl<Cols>;
+
+  constructor(
+    table: TableImpl<Cols>,
+    private readonly state: InsertState,
+  ) {
+    super(table);
+  }
+
+  get valuesRows(): readonly ValuesRow[] {
+    return this.state.rows;
+  }
+
+  get isMultiRow(): boolean {
+    return this.state.multiRow;
+  }
+
+  get fromSelectClause(): InsertFromSelect | null {
+    return this.state.fromSelect;
+  }
+
+  get returningColumns(): readonly ColumnElement<unknown>[] {
+    return this.state.returning;
+  }
+
+  get sortByParameterOrder(): boolean {
+    return this.state.sortByParameterOrder;
+  }
+
+  /**
+   * The values to insert: an object for one row (a further call adds to it), or an
+   * array of objects for a multi-row `VALUES (...), (...)`. Values are bound, never
+   * rendered into the SQL; a SQL expression (`func.now()`) is rendered as SQL.
+   *
+   * @example
+   * insert(userTable).values([{ name: "sandy" }, { name: "patrick" }])
+   * // INSERT INTO user_account (name) VALUES (:name_m0), (:name_m1)
+   */
+  values(values: ValuesOf<Cols> | readonly ValuesOf<Cols>[]): Insert<Cols, M, T> {
+    const table = this.table;
+    if (this.state.fromSelect !== null) {
+      throw new ArgumentError(`insert(${table.name}): values() cannot be combined with fromSelect(); use one of them.`);
+    }
+    if (Array.isArray(values)) {
+      if (this.state.rows.length > 0) {
+        throw new ArgumentError(
+          `insert(${table.name}).values([...]) was called after values() already gave rows; give all rows in one call.`,
+        );
+      }
+      const rows = (values as readonly Readonly<Record<string, unknown>>[]).map((row, i) =>
+        valuesRow("insert", table, row, (c) => `${c.key}_m${i}`),
+      );
+      checkSameColumns(table, rows);
+      return new Insert(table, { ...this.state, rows, multiRow: rows.length > 0 });
+    }
+    if (this.state.multiRow) {
+      throw new ArgumentError(`insert(${table.name}).values({...}) cannot extend a multi-row values([...]); give all rows in one call.`);
+    }
+    const row = valuesRow("insert", table, values as Readonly<Record<string, unknown>>, (c) => c.key, this.state.rows[0]);
+    return new Insert(table, { ...this.state, rows: [row] });
+  }
+
+  /**
+   * `INSERT INTO t (columns) SELECT ...`: the SELECT's columns fill the named
+   * columns, in order.
+   *
+   * @example
+   * insert(archive).fromSelect(["id", "name"], select(users.c.id, users.c.name))
+   */
+  fromSelect(columns: readonly (Cols[number]["key"] | AnyColumn)[], select: Select): Insert<Cols, M, T> {
+    const table = this.table;
+    if (this.state.rows.length > 0) {
+      throw new ArgumentError(`insert(${table.name}): fromSelect() cannot be combined with values(); use one of them.`);
+    }
+    if (!(select instanceof Select)) {
+      throw new ArgumentError(`insert(${table.name}).fromSelect(columns, select) takes a select() as its second argument.`);
+    }
+    const targets = columns.map((c) => (c instanceof ColumnImpl ? c : table.column(c as string)));
+    for (const target of targets) {
+      if (target.table !== table) {
+        throw new ArgumentError(`insert(${table.name}).fromSelect(): column '${target.name}' is not a column of '${table.name}'.`);
+      }
+    }
+    if (targets.length !== select.selectedColumns.length) {
+      throw new ArgumentError(
+        `insert(${table.name}).fromSelect() names ${targets.length} column(s) but the SELECT returns ` +
+          `${select.selectedColumns.length}; they must match one to one.`,
+      );
+    }
+    return new Insert(table, { ...this.state, fromSelect: { columns: targets, select } });
+  }
+
+  /**
+   * `RETURNING ...`: the statement returns rows of these columns, typed like a
+   * select() of them. End with `{ sortByParameterOrder: true }` to get the rows of a
+   * many-parameter-set execution in the order of the parameter sets.
+   *
+   * @example
+   * const ids = (await conn.execute(insert(users).returning(users.c.id), rows)).scalars().all();
+   */
+  returning<const C extends readonly ReturningItem[]>(...columns: C): Insert<Cols, ReturningMapping<C>, ReturningTuple<C>>;
+  returning<const C extends readonly ReturningItem[]>(
+    ...args: [...C, ReturningOptions]
+  ): Insert<Cols, ReturningMapping<C>, ReturningTuple<C>>;
+  returning(...args: (ReturningItem | ReturningOptions)[]): Insert<Cols, Record<string, unknown>, unknown[]> {
+    return new Insert(this.table as TableImpl<Cols>, { ...this.state, ...returningState("insert", this.state, args) });
+  }
+
+  genCacheKey(ctx: CacheKeyContext): void {
+    ctx.key += `insert(${this.table.fullname}`;
+    if (this.state.multiRow) ctx.key += " multi";
+    for (const row of this.state.rows) valuesRowCacheKey(ctx, row);
+    const from = this.state.fromSelect;
+    if (from !== null) {
+      ctx.key += ` from(${from.columns.map((c) => c.key).join(",")})`;
+      from.select.genCacheKey(ctx);
+    }
+    expressionDefaultsCacheKey(ctx, this.table, "default");
+    returningCacheKey(ctx, this.state);
+    ctx.key += ")";
+  }
+
+  compilerDispatch(compiler: SQLCompiler): string {
+    return compiler.visitInsert(this as Insert);
+  }
+}
+
+/** Every row of a multi-row INSERT names the same columns, as one VALUES list needs. */
+function checkSameColumns(table: TableImpl, rows: readonly ValuesRow[]): void {
+  const first = rows[0];
+  if (first === undefined) return;
+  const keys = first.map(([c]) => c.key).join(", ");
+  rows.forEach((row, i) => {
+    const rowKeys = row.map(([c]) => c.key).join(", ");
+    if (rowKeys !== keys) {
+      throw new ArgumentError(
+        `insert(${table.name}).values([...]): row ${i + 1} gives (${rowKeys}) but row 1 gives (${keys}); ` +
+          `every row of a multi-row INSERT must give the same columns.`,
+      );
+    }
+  });
+}
+
+/**
+ * An INSERT into a table, as SQLAlchemy's `insert()`.
+ *
+ * @example
+ * const stmt = insert(userTable).values({ name: "spongebob", fullname: "Spongebob Squarepants" });
+ * `${stmt}`; // INSERT INTO user_account (name, fullname) VALUES (:name, :fullname)
+ * const result = await conn.execute(stmt);
+ * result.insertedPrimaryKey; // (1,)
+ */
+export function insert<Cols extends readonly AnyColumn[]>(table: TableImpl<Cols>): Insert<Cols> {
+  return new Insert(dmlTable("insert", table) as TableImpl<Cols>, {
+    rows: [],
+    multiRow: false,
+    fromSelect: null,
+    returning: [],
+    sortByParameterOrder: false,
+  });
+}
