@@ -26,4 +26,7 @@ module.exports = {
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   testTimeout: 30000,
+  // Starts PostgreSQL/MySQL/MariaDB with testcontainers where a URL is unset and Docker exists.
+  globalSetup: "<rootDir>/integration/test/global-setup.ts",
+  globalTeardown: "<rootDir>/integration/test/global-teardown.ts",
 };
