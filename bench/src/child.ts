@@ -5,6 +5,7 @@
  *
  *   node --expose-gc child.js <target-json> <system> <case> <warmup> <reps> <budget-seconds>
  */
+import { loadavg } from "node:os";
 import { CASES } from "./cases.js";
 import { loadFixtureModule } from "./db/fixture.js";
 import type { DbTarget } from "./db/target.js";
@@ -59,7 +60,7 @@ async function measure(argv: readonly string[]): Promise<Measurement> {
     const reps = Math.max(3, Math.min(maxReps, Math.floor(budgetMs / Math.max(slowest, 1))));
     const samplesMs: number[] = [];
     for (let i = 0; i < reps; i++) samplesMs.push(await once());
-    return { status: "ok", warmup, samplesMs, idleRssMb, peakRssMb: peakRssMb() };
+    return { status: "ok", warmup, samplesMs, idleRssMb, peakRssMb: peakRssMb(), loadAverage: loadavg()[0] };
   } finally {
     await fixture.close();
     await system.teardown();

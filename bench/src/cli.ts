@@ -1,7 +1,7 @@
 /**
  * The runner: `npm run bench -- --db sqlite|pg|mysql --workload NAME --system NAME`.
- * For each database, case and system it times the system in a child process of its
- * own, on fresh tables (see child.ts); then it merges the results
+ * For each database and case it times each system in child processes of its own, on
+ * fresh tables (see child.ts), in rounds taken in turns; then it merges the results
  * into bench/results/<db>.jsonl and regenerates the tables, charts and README section.
  */
 import { spawnSync } from "node:child_process";
@@ -56,8 +56,36 @@ function describe(result: CaseResult): string {
   if (result.status !== "ok") return `${result.status}${result.message === undefined ? "" : `: ${result.message.split("\n")[0]}`}`;
   return (
     `${result.medianMs.toFixed(2)} ms ±${(result.spread * 100).toFixed(1)}% ` +
-    `(${result.samplesMs.length} reps, RSS ${result.idleRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)} MB)`
+    `(${result.samplesMs.length} reps, RSS ${result.idleRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)} MB, ` +
+    `load ${(result.loadAverage ?? 0).toFixed(1)})`
   );
+}
+
+/** One (system, case) over its rounds: samples concatenated, RSS and load at their worst. */
+function mergeRounds(rounds: readonly Measurement[]): Measurement {
+  const failed = rounds.find((m) => m.status !== "ok");
+  if (failed !== undefined) return failed;
+  return {
+    status: "ok",
+    warmup: rounds[0]?.warmup ?? 0,
+    samplesMs: rounds.flatMap((m) => m.samplesMs),
+    idleRssMb: Math.min(...rounds.map((m) => m.idleRssMb)),
+    peakRssMb: Math.max(...rounds.map((m) => m.peakRssMb)),
+    loadAverage: Math.max(...rounds.map((m) => m.loadAverage ?? 0)),
+  };
+}
+
+async function runCase(target: DbTarget, benchCase: BenchCase, options: Options): Promise<Map<SystemName, Measurement>> {
+  const rounds = new Map<SystemName, Measurement[]>(options.systems.map((s) => [s, []]));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const system of options.systems) {
+      const done = rounds.get(system) as Measurement[];
+      // A system that failed or has no such workload is not asked again.
+      if (done.some((m) => m.status !== "ok")) continue;
+      done.push(await measureCase(target, benchCase, system, options));
+    }
+  }
+  return new Map([...rounds].map(([system, measurements]) => [system, mergeRounds(measurements)]));
 }
 
 async function runDatabase(db: DbName, options: Options): Promise<CaseResult[]> {
@@ -74,13 +102,13 @@ async function runDatabase(db: DbName, options: Options): Promise<CaseResult[]> 
   const results: CaseResult[] = [];
   try {
     for (const benchCase of options.cases) {
-      for (const system of options.systems) {
-        const measurement = await measureCase(target, benchCase, system, options);
+      for (const [system, measurement] of await runCase(target, benchCase, options)) {
         const result: CaseResult = {
           ...measurement,
           db,
           system,
           case: benchCase.id,
+          rounds: options.rounds,
           medianMs: median(measurement.samplesMs),
           spread: relativeMad(measurement.samplesMs),
           versions: systemVersions(system, db),

@@ -10,7 +10,12 @@ export interface Options {
   readonly systems: readonly SystemName[];
   readonly warmup: number;
   readonly reps: number;
-  /** Seconds of timed repetitions a case may take; slow systems get fewer (at least 3). */
+  /**
+   * Child processes per (system, case), taken in turns across the systems, their samples
+   * merged: a burst of other load on the machine then hits every system alike.
+   */
+  readonly rounds: number;
+  /** Seconds of timed repetitions a case may take per round; slow systems get fewer (at least 3 per round). */
   readonly budgetSeconds: number;
   /** CPU list for `taskset -c`, or null to run unpinned. */
   readonly cpu: string | null;
@@ -19,7 +24,7 @@ export interface Options {
 }
 
 export const USAGE = `npm run bench -- [--db sqlite,pg,mysql] [--workload NAME[/VARIANT],...] [--system NAME,...]
-                     [--reps 7] [--warmup 2] [--budget 10] [--cpu 1|none] [--report]
+                     [--reps 9] [--rounds 3] [--warmup 2] [--budget 10] [--cpu 1|none] [--report]
   workloads: ${CASES.map((c) => c.id).join(", ")}
   systems:   ${SYSTEM_NAMES.join(", ")}`;
 
@@ -57,6 +62,7 @@ export function parseOptions(argv: readonly string[], defaultCpu: string | null)
       workload: { type: "string" },
       system: { type: "string" },
       reps: { type: "string" },
+      rounds: { type: "string" },
       warmup: { type: "string" },
       budget: { type: "string" },
       cpu: { type: "string" },
@@ -72,7 +78,8 @@ export function parseOptions(argv: readonly string[], defaultCpu: string | null)
     dbs: list(values.db, DB_NAMES, "database"),
     cases: selectCases(values.workload),
     systems: list(values.system, SYSTEM_NAMES, "system"),
-    reps: Math.max(1, count(values.reps, 7, "reps")),
+    reps: Math.max(1, count(values.reps, 9, "reps")),
+    rounds: Math.max(1, count(values.rounds, 3, "rounds")),
     warmup: count(values.warmup, 2, "warmup"),
     budgetSeconds: count(values.budget, 10, "budget"),
     cpu: values.cpu === undefined ? defaultCpu : values.cpu === "none" ? null : values.cpu,

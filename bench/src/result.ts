@@ -13,12 +13,17 @@ export interface Measurement {
   readonly idleRssMb: number;
   /** The process's peak RSS (getrusage maxrss) at the end. */
   readonly peakRssMb: number;
+  /** The machine's 1-minute load average when the child ended: other load shows here. */
+  readonly loadAverage?: number;
 }
 
+/** The measurements of one (system, case) over several rounds, merged into one line. */
 export interface CaseResult extends Measurement {
   readonly db: DbName;
   readonly system: SystemName;
   readonly case: string;
+  /** Child processes whose samples are merged here (see --rounds). */
+  readonly rounds: number;
   readonly medianMs: number;
   /** Median absolute deviation over the median. */
   readonly spread: number;

@@ -14,8 +14,8 @@ export async function runChild(target: DbTarget, system: SystemName, caseId: str
     system,
     caseId,
     String(options.warmup),
-    String(options.reps),
-    String(options.budgetSeconds),
+    String(Math.ceil(options.reps / options.rounds)),
+    String(options.budgetSeconds / options.rounds),
   ];
   const [command, args] =
     options.cpu === null ? [process.execPath, nodeArgs] : ["taskset", ["-c", options.cpu, process.execPath, ...nodeArgs]];

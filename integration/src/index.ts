@@ -11,6 +11,7 @@
 import { describe } from "@jest/globals";
 import type { ConformanceConfig } from "./config.js";
 import { cacheTests } from "./suite/cache.js";
+import { cteTests } from "./suite/cte.js";
 import { ddlTests } from "./suite/ddl.js";
 import { errorTests } from "./suite/errors.js";
 import { executemanyTests } from "./suite/executemany.js";
@@ -36,6 +37,7 @@ export const conformanceGroups = {
   session: sessionTests,
   types: typeTests,
   select: selectTests,
+  cte: cteTests,
   ddl: ddlTests,
   insert: insertTests,
   updateDelete: updateDeleteTests,

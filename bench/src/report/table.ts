@@ -37,14 +37,15 @@ export function medianTable(results: readonly CaseResult[]): string {
   return `${header(columns)}\n${rows.join("\n")}${note}`;
 }
 
-/** RSS after setup (after a full GC) and the process's peak, per case and system. */
+/** RSS after setup (after a full GC), the process's peak, and the machine's load average then. */
 export function memoryTable(results: readonly CaseResult[]): string {
   const columns = systems(results);
   const rows = cases(results).map((id) => {
     const cells = columns.map((system) => {
       const result = results.find((r) => r.case === id && r.system === system);
       if (result === undefined || result.status !== "ok") return "–";
-      return `${result.idleRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)}`;
+      const load = result.loadAverage === undefined ? "" : ` (load ${result.loadAverage.toFixed(1)})`;
+      return `${result.idleRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)}${load}`;
     });
     return `| ${id} | ${cells.join(" | ")} |`;
   });

@@ -46,7 +46,7 @@ function section(db: DbName, results: readonly CaseResult[]): string {
     "",
     medianTable(results),
     "",
-    "<details><summary>RSS in MB: after setup → peak of the process</summary>",
+    "<details><summary>RSS in MB: after setup → peak of the process (and the machine's highest 1-minute load average during the case)</summary>",
     "",
     memoryTable(results),
     "",

@@ -154,7 +154,7 @@ function selectExpressionTests(config: ConformanceConfig): void {
       );
       expect(row).toEqual([4, -2, 90, 1, 1]);
       const half = await column(db, select(people.c.id.div(2)).where(one));
-      expect(Number(half[0])).toBeCloseTo(1.5);
+      expect(half[0]).toBeCloseTo(1.5);
       expect(await column(db, select(people.c.id.neg()).where(one))).toEqual([-3]);
     });
 
@@ -168,7 +168,7 @@ function selectExpressionTests(config: ConformanceConfig): void {
 
     it("aggregates, GROUP BY and HAVING", async () => {
       const [row] = await rows(db, select(func.count(), func.max(people.c.score), func.min(people.c.score), func.sum(people.c.score)).selectFrom(people));
-      expect(row!.map(Number)).toEqual([5, 30, 10, 70]);
+      expect(row).toEqual([5, 30, 10, 70]);
       const counted = select(emails.c.person_id, func.count(emails.c.id).label("n"))
         .groupBy(emails.c.person_id)
         .having(func.count(emails.c.id).gt(literal(1)))
@@ -190,8 +190,7 @@ function selectExpressionTests(config: ConformanceConfig): void {
       expect(await column(db, select(people.c.name.label("who")).orderBy("who").limit(1))).toEqual(["100%_real"]);
     });
 
-    it("NULLS FIRST / NULLS LAST", async () => {
-      if (!capabilities.nullsOrdering) return;
+    (capabilities.nullsOrdering === true ? it : it.skip)("NULLS FIRST / NULLS LAST (capabilities.nullsOrdering)", async () => {
       const byScore = select(people.c.name).where(people.c.id.le(4));
       expect(await column(db, byScore.orderBy(people.c.score.nullsFirst(), people.c.id))).toEqual(["squidward", "spongebob", "sandy", "patrick"]);
       expect(await column(db, byScore.orderBy(people.c.score.desc().nullsLast()))).toEqual(["patrick", "sandy", "spongebob", "squidward"]);
@@ -213,8 +212,7 @@ function selectExpressionTests(config: ConformanceConfig): void {
       ]);
     });
 
-    it("FULL OUTER JOIN", async () => {
-      if (!capabilities.fullOuterJoin) return;
+    (capabilities.fullOuterJoin === true ? it : it.skip)("FULL OUTER JOIN (capabilities.fullOuterJoin)", async () => {
       const full = select(people.c.name, emails.c.id).outerjoin(emails, null, { full: true });
       expect(await rows(db, full.where(people.c.id.ge(3)).orderBy(people.c.id))).toEqual([
         ["patrick", 4],
@@ -234,7 +232,7 @@ function selectExpressionTests(config: ConformanceConfig): void {
     it("a subquery in FROM, joined through its columns' foreign key", async () => {
       const counts = select(emails.c.person_id, func.count(emails.c.id).label("n")).groupBy(emails.c.person_id).subquery("counts");
       const stmt = select(people.c.name, counts.c.n).join(counts).orderBy(people.c.id);
-      expect((await rows(db, stmt)).map(([name, n]) => [name, Number(n)])).toEqual([
+      expect(await rows(db, stmt)).toEqual([
         ["spongebob", 2],
         ["sandy", 1],
         ["patrick", 1],
@@ -244,7 +242,7 @@ function selectExpressionTests(config: ConformanceConfig): void {
     it("a correlated scalar subquery in the column list and in WHERE", async () => {
       const count = select(func.count(emails.c.id)).where(emails.c.person_id.eq(people.c.id)).scalarSubquery();
       const stmt = select(people.c.name, count.label("n")).where(people.c.id.le(4)).orderBy(people.c.id);
-      expect((await rows(db, stmt)).map(([name, n]) => [name, Number(n)])).toEqual([
+      expect(await rows(db, stmt)).toEqual([
         ["spongebob", 2],
         ["sandy", 1],
         ["patrick", 1],
@@ -256,9 +254,9 @@ function selectExpressionTests(config: ConformanceConfig): void {
     it("window functions", async () => {
       const numbered = select(emails.c.address, func.row_number().over({ partitionBy: emails.c.person_id, orderBy: emails.c.id.desc() }).label("rn"))
         .orderBy(emails.c.id);
-      expect((await rows(db, numbered)).map(([, rn]) => Number(rn))).toEqual([2, 1, 1, 1]);
+      expect((await rows(db, numbered)).map(([, rn]) => rn)).toEqual([2, 1, 1, 1]);
       const running = select(func.sum(people.c.score).over({ orderBy: people.c.id, rows: [null, 0] })).where(people.c.id.le(3)).orderBy(people.c.id);
-      expect((await column(db, running)).map(Number)).toEqual([10, 30, 60]);
+      expect(await column(db, running)).toEqual([10, 30, 60]);
     });
 
     it("UNION, UNION ALL, INTERSECT, EXCEPT, with ORDER BY and LIMIT on the whole", async () => {
@@ -273,12 +271,14 @@ function selectExpressionTests(config: ConformanceConfig): void {
       expect(await column(db, select(func.count()).selectFrom(counted))).toEqual([3]);
     });
 
-    it("a UNION of SELECTs that have their own LIMIT", async () => {
-      if (!capabilities.parenthesizedCompoundSelects) return;
-      const first = select(people.c.name).orderBy(people.c.id).limit(1);
-      const last = select(people.c.name).orderBy(people.c.id.desc()).limit(1);
-      expect(await column(db, union(first, last).orderBy("name"))).toEqual(["100%_real", "spongebob"]);
-    });
+    (capabilities.parenthesizedCompoundSelects === true ? it : it.skip)(
+      "a UNION of SELECTs that have their own LIMIT (capabilities.parenthesizedCompoundSelects)",
+      async () => {
+        const first = select(people.c.name).orderBy(people.c.id).limit(1);
+        const last = select(people.c.name).orderBy(people.c.id.desc()).limit(1);
+        expect(await column(db, union(first, last).orderBy("name"))).toEqual(["100%_real", "spongebob"]);
+      },
+    );
 
     it("bound values and awkward labels never become SQL text", async () => {
       const tricky = "'; DROP TABLE sel_people; --";

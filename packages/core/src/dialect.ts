@@ -5,6 +5,10 @@
 export * from "./errors.js";
 export { Dialect, type DialectCapabilities, type ErrorContext, type PoolPlan } from "./engine/dialect.js";
 export type { DriverConnection, DriverExecuteOptions, DriverResult } from "./engine/driver.js";
+export type { OrderedBatch } from "./engine/insertmanyvalues.js";
+// What the insertmanyvalues hook (Dialect.sentinelOrderedBatch) receives.
+export type { ClauseElement } from "./sql/element.js";
+export type { CompiledDML } from "./sql/dml/compiled-dml.js";
 export type { PoolOptions } from "./engine/pool.js";
 export { registerDialect, type DialectFactory } from "./engine/registry.js";
 export type { URL } from "./engine/url.js";
@@ -14,6 +18,7 @@ export type { Compiled } from "./sql/compiled.js";
 export type { Processor, TypeProcessors, TypeVisitName } from "./sql/types/index.js";
 export { TypeCompiler } from "./sql/compiler/type-compiler.js";
 export { DDLCompiler, type DDLCompilerClass } from "./sql/compiler/ddl-compiler.js";
+export { DDLElement } from "./sql/ddl/ddl-element.js";
 // Schema objects, for a DDLCompiler's hooks; Connection, for reflection (Dialect.hasTable).
 export type { Connection } from "./engine/connection.js";
 export type { AnyColumn } from "./sql/schema/column.js";

@@ -1,15 +1,27 @@
 import {
   ArgumentError,
   Dialect,
+  IdentifierPreparer,
+  type Compiled,
+  type Connection,
   type DBAPIError,
   type DialectCapabilities,
   type DriverConnection,
   type ErrorContext,
+  type OrderedBatch,
+  type Table,
   type URL,
 } from "@alkahest/core/dialect";
 import type pg from "pg";
 import { PostgresDriverConnection } from "./connection.js";
+import { PostgresDDLCompiler } from "./ddl-compiler.js";
+import { createEnumTypes, dropEnumTypes } from "./enum-ddl.js";
 import { mapPgError } from "./errors.js";
+import { hasTable } from "./reflection.js";
+import { POSTGRES_RESERVED_WORDS } from "./reserved-words.js";
+import { sentinelOrderedBatch } from "./sentinel-batch.js";
+import { PostgresCompiler } from "./statement-compiler.js";
+import { PostgresTypeCompiler } from "./type-compiler.js";
 import { bindPostgresValue, clientTypes, postgresColspecs, type Int8Mode } from "./types.js";
 
 /** Query-string options of a `postgresql://` URL. */
@@ -34,7 +46,12 @@ export interface PostgresDialectOptions {
  *
  * Values: int8 as `bigint` (see {@link PostgresDialectOptions}), numeric as text,
  * timestamp, timestamptz and date as Dates (timestamp and date read as UTC),
- * booleans native. Dates are bound as ISO text in UTC.
+ * booleans, json, uuid and enums native. Dates are bound as ISO text in UTC.
+ *
+ * DDL: an autoincrement primary key is `SERIAL` (see PostgresDDLCompiler); native
+ * enums are created with `CREATE TYPE` before their tables and dropped after them;
+ * `checkfirst` asks pg_catalog. insertmanyvalues sends up to 1000 rows (and never more
+ * than 65535 parameters) per INSERT, in parameter order when asked (sentinel-batch.ts).
  *
  * @example
  * import "@alkahest/postgres";
@@ -53,8 +70,29 @@ export class PostgresDialect extends Dialect {
     deleteReturning: true,
     savepoints: true,
     transactionalDdl: true,
+    // pg reports no row id: a generated key comes back through RETURNING.
+    primaryKeyFromLastInsertId: false,
+    multiRowInsertReturning: true,
+    // INSERT ... SELECT ... ORDER BY sen_counter numbers SERIAL keys in parameter order (sentinel-batch.ts).
+    sentinelOrdering: true,
+    nativeBoolean: true,
+    nativeDecimal: true,
+    nativeJson: true,
+    nativeUuid: true,
+    nativeEnum: true,
+    alterConstraints: true,
+    foreignKeysEnforced: true,
+    fullOuterJoin: true,
+    nullsOrdering: true,
+    parenthesizedCompoundSelects: true,
   };
   protected override readonly colspecs = postgresColspecs;
+  override readonly identifierPreparer = new IdentifierPreparer(POSTGRES_RESERVED_WORDS);
+  override readonly typeCompiler = new PostgresTypeCompiler(this.identifierPreparer);
+  override readonly statementCompiler = PostgresCompiler;
+  override readonly ddlCompiler = PostgresDDLCompiler;
+  // The Bind message counts its parameters in 16 bits: no statement takes more than 65535.
+  override readonly insertmanyvaluesMaxParameters = 65535;
   readonly int8: Int8Mode;
   /** One parser table for every client of this dialect; pg's global one is never touched. */
   private readonly types: pg.CustomTypesConfig;
@@ -80,6 +118,24 @@ export class PostgresDialect extends Dialect {
 
   override bindValue(value: unknown): unknown {
     return bindPostgresValue(value);
+  }
+
+  override hasTable(conn: Connection, tableName: string, schema: string | null): Promise<boolean> {
+    return hasTable(conn, tableName, schema);
+  }
+
+  /** Native enums are types of their own, created before the tables that use them (SQLAlchemy's before_create). */
+  override beforeCreateTables(conn: Connection, tables: readonly Table[], checkfirst: boolean): Promise<void> {
+    return createEnumTypes(conn, tables, checkfirst);
+  }
+
+  /** ... and dropped after them. */
+  override afterDropTables(conn: Connection, tables: readonly Table[], checkfirst: boolean): Promise<void> {
+    return dropEnumTypes(conn, tables, checkfirst);
+  }
+
+  override sentinelOrderedBatch(compiled: Compiled, _statement: Compiled["statement"], rows: number): OrderedBatch | null {
+    return sentinelOrderedBatch(compiled, rows, this.typeCompiler, this.identifierPreparer);
   }
 }
 

@@ -10,4 +10,8 @@ registerDialect("postgresql", "pg", () => new PostgresDialect());
 export { PostgresDialect, postgresClientConfig, type PostgresDialectOptions } from "./dialect.js";
 export { PostgresDriverConnection } from "./connection.js";
 export { ConnectionLostError } from "./errors.js";
+export { PostgresCompiler } from "./statement-compiler.js";
+export { PostgresDDLCompiler } from "./ddl-compiler.js";
+export { PostgresTypeCompiler } from "./type-compiler.js";
+export { CreateEnumType, DropEnumType } from "./enum-ddl.js";
 export type { Int8Mode } from "./types.js";

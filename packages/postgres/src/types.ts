@@ -127,8 +127,37 @@ function strictTimestamp(kind: string): (value: unknown) => unknown {
   };
 }
 
-/** Conversions for declared types; pg already returns booleans natively. */
+/**
+ * An Integer's value is a number, but an integer expression may be int8 on the server
+ * (`count(*)`, `sum()` of integers), which comes back as a bigint or, with `int8:
+ * "string"`, as text: those within 2^53 become numbers; larger ones stay exact.
+ */
+function integerResult(value: unknown): unknown {
+  if (typeof value === "bigint") return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value;
+  if (typeof value === "string" && /^-?\d+$/.test(value)) {
+    const n = Number(value);
+    return Number.isSafeInteger(n) ? n : BigInt(value);
+  }
+  return value;
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Conversions for declared types, where pg's values differ from the types' values.
+ * Booleans, numbers, bytea (Buffers) and times need none; json and uuid are native:
+ * - json: bound as JSON text (core's generic conversion, so that a JS array is not
+ *   sent as a PostgreSQL array literal); pg parses json and jsonb results itself.
+ * - uuid: the canonical text both ways; pg reads uuid as text.
+ * - datetime/date: Dates bound as ISO text in UTC, read through this dialect's own
+ *   parsers (see clientTypes); a string here is text pg did not parse.
+ */
 export const postgresColspecs: Partial<Record<TypeVisitName, TypeProcessors>> = {
+  integer: { result: integerResult },
+  small_integer: { result: integerResult },
+  json: { result: null },
+  uuid: { bind: null, result: null },
   datetime: { bind: (v) => (isDate(v) ? formatTimestamp(v) : v), result: strictTimestamp("datetime") },
   date: { bind: (v) => (isDate(v) ? formatDate(v) : v), result: strictTimestamp("date") },
 };

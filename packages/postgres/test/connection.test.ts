@@ -14,7 +14,21 @@ describe("PostgresDialect", () => {
       deleteReturning: true,
       savepoints: true,
       transactionalDdl: true,
+      primaryKeyFromLastInsertId: false,
+      multiRowInsertReturning: true,
+      sentinelOrdering: true,
+      nativeBoolean: true,
+      nativeDecimal: true,
+      nativeJson: true,
+      nativeUuid: true,
+      nativeEnum: true,
+      alterConstraints: true,
+      foreignKeysEnforced: true,
+      fullOuterJoin: true,
+      nullsOrdering: true,
+      parenthesizedCompoundSelects: true,
     });
+    expect([dialect.insertmanyvaluesPageSize, dialect.insertmanyvaluesMaxParameters]).toEqual([1000, 65535]);
   });
 
   it("is the default driver for postgresql:// and pools connections in a queue", () => {

@@ -26,6 +26,14 @@ export class SQLiteCompiler extends SQLCompiler {
     return `${this.processAgainst(binary.left, binary.operator)} / (${this.process(binary.right)} + 0.0)`;
   }
 
+  /**
+   * `FLOOR(a / b)`: better-sqlite3 binds every JavaScript number as REAL, so `a / ?`
+   * would not floor even for integers.
+   */
+  override visitFloordivBinary(binary: BinaryExpression): string {
+    return `FLOOR(${this.processAgainst(binary.left, binary.operator)} / ${this.processAgainst(binary.right, binary.operator)})`;
+  }
+
   /** SQLite spells now() CURRENT_TIMESTAMP and char_length() length(), as SQLAlchemy's compiler does. */
   override renderFunction(fn: FunctionElement): string | null {
     switch (fn.name) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
   Column,
   createEngine,
+  delete_,
   false_,
   ForeignKey,
   func,
@@ -50,6 +51,10 @@ describe("SQLite's SELECT SQL", () => {
 
   it("true division adds 0.0 to the divisor", () => {
     expect(sqlite(select(users.c.id.div(2)))).toBe("SELECT user_account.id / (? + 0.0) AS anon_1 \nFROM user_account");
+  });
+
+  it("floor division is FLOOR(a / b): better-sqlite3 binds numbers as REAL", () => {
+    expect(sqlite(users.c.id.floordiv(2))).toBe("FLOOR(user_account.id / ?)");
   });
 
   it("now() is CURRENT_TIMESTAMP, char_length() is length()", () => {
@@ -113,6 +118,18 @@ describe("SQLite runs them", () => {
     );
     expect(rows).toEqual(["sandy"]);
     expect(lines.some((l) => /^\[generated in \d\.\d+s\] \(1, 1\)$/.test(l))).toBe(true);
+  });
+
+  it("an UPDATE or DELETE with an IN list expands it too", async () => {
+    lines.length = 0;
+    const count = await engine.connect(async (conn) => {
+      const deleted = await conn.execute(delete_(addresses).where(addresses.c.id.in([2, 3])));
+      const left = (await conn.execute(select(func.count()).selectFrom(addresses))).scalarOne();
+      await conn.rollback();
+      return [deleted.rowcount, left];
+    });
+    expect(count).toEqual([2, 1]);
+    expect(lines).toContain("DELETE FROM address WHERE address.id IN (?, ?)");
   });
 
   it("true division of integers is a fraction", async () => {

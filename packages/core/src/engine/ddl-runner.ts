@@ -29,6 +29,7 @@ export async function runSchemaDDL(conn: Connection, request: SchemaDDLRequest):
 async function createTables(conn: Connection, request: SchemaDDLRequest): Promise<void> {
   const tables = await tablesWhere(conn, request, false);
   const { tables: ordered, alterConstraints } = sortTables(tables, "create");
+  await conn.dialect.beforeCreateTables(conn, ordered, request.checkfirst);
   for (const table of ordered) {
     await conn.execute(new CreateTable(table));
     for (const index of table.indexes) await conn.execute(new CreateIndex(index));
@@ -53,7 +54,9 @@ async function dropTables(conn: Connection, request: SchemaDDLRequest): Promise<
     }
     for (const constraint of alterConstraints) await conn.execute(new DropConstraint(constraint));
   }
-  for (const table of [...ordered].reverse()) await conn.execute(new DropTable(table));
+  const reversed = [...ordered].reverse();
+  for (const table of reversed) await conn.execute(new DropTable(table));
+  await conn.dialect.afterDropTables(conn, reversed, request.checkfirst);
 }
 
 /** The request's tables, with `checkfirst` those that exist (`exists` true) or do not. */

@@ -6,6 +6,7 @@ import { TypeCompiler } from "../sql/compiler/type-compiler.js";
 import { DDLCompiler, type DDLCompilerClass } from "../sql/compiler/ddl-compiler.js";
 import type { Connection } from "./connection.js";
 import type { ClauseElement } from "../sql/element.js";
+import type { Table } from "../sql/schema/table.js";
 import type { TypeProcessors, TypeVisitName } from "../sql/types/index.js";
 import type { DriverConnection } from "./driver.js";
 import type { OrderedBatch } from "./insertmanyvalues.js";
@@ -157,6 +158,16 @@ export abstract class Dialect implements CompilerDialect {
         `Pass { checkfirst: false } to createAll()/dropAll(), or implement Dialect.hasTable.`,
     );
   }
+
+  /**
+   * createAll hook, run once `checkfirst` has chosen the tables to create and before
+   * the first CREATE TABLE: schema objects those tables use that are not tables, as
+   * SQLAlchemy's before_create events create PostgreSQL's enum types. Nothing by default.
+   */
+  async beforeCreateTables(_conn: Connection, _tables: readonly Table[], _checkfirst: boolean): Promise<void> {}
+
+  /** dropAll hook, run after the last DROP TABLE: drops what `beforeCreateTables` created. Nothing by default. */
+  async afterDropTables(_conn: Connection, _tables: readonly Table[], _checkfirst: boolean): Promise<void> {}
 
   savepointSql(name: string): string {
     return `SAVEPOINT ${name}`;

@@ -86,7 +86,8 @@ export async function runInsertmanyvalues(
       echo.info(`[${stats}] ${reprParams(batch.params, false)}`);
     }
     const result = await host.run(batch.sql, batch.params, false, () => driver.execute(batch.sql, batch.params, options));
-    columns ??= result.columns;
+    // An ordered batch may return its sentinel after the statement's own columns; `order` drops it from the rows.
+    columns ??= batch.order === null || result.columns === null ? result.columns : result.columns.slice(0, entry.compiled.resultColumns?.length);
     const got = batch.order === null ? result.rows : batch.order(result.rows);
     for (const row of got) rows.push(row);
     rowcount += result.rowcount >= 0 ? result.rowcount : got.length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { alias, exists, func, InvalidRequestError, not, select } from "../../src/index.js";
+import { alias, exists, func, InvalidRequestError, not, select, SQLCompiler, strDialect } from "../../src/index.js";
+import { withEnclosingFroms } from "../../src/sql/compiler/select-scope.js";
 import { addresses, sql, users } from "./support/tutorial-tables.js";
 
 describe("subquery()", () => {
@@ -134,6 +135,19 @@ describe("scalar subqueries and EXISTS", () => {
     expect(sql(select(users.c.name, sq.c.user_id))).toBe(
       "SELECT user_account.name, sq.user_id \nFROM user_account, (SELECT address.user_id AS user_id \nFROM address, user_account \n" +
         "WHERE address.user_id = user_account.id) AS sq",
+    );
+  });
+});
+
+describe("correlation to an enclosing statement that is not a SELECT", () => {
+  it("withEnclosingFroms() lets UPDATE/DELETE compilers correlate nested SELECTs to their table", () => {
+    const count = select(func.count(addresses.c.id)).where(addresses.c.user_id.eq(users.c.id)).scalarSubquery();
+    const compiler = new SQLCompiler(strDialect);
+    expect(withEnclosingFroms(compiler, [users], () => compiler.process(count))).toBe(
+      "(SELECT count(address.id) AS count_1 \nFROM address \nWHERE address.user_id = user_account.id)",
+    );
+    expect(new SQLCompiler(strDialect).process(count)).toBe(
+      "(SELECT count(address.id) AS count_1 \nFROM address, user_account \nWHERE address.user_id = user_account.id)",
     );
   });
 });

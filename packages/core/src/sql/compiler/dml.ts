@@ -166,7 +166,7 @@ function renderValue(
   if (crud.default !== undefined) {
     const name = `${crud.column.key}${suffix}`;
     const def = defaultParam(name, crud);
-    if (def !== null && !defaults.some((d) => d.name === name)) defaults.push(def);
+    if (def !== null) defaults.push(def);
     return compiler.process(suffix === "" ? value : callerParam(name, crud.column));
   }
   const sql = compiler.process(value);

@@ -80,6 +80,23 @@ export function scopeOf(compiler: SQLCompiler): SelectScope {
 }
 
 /**
+ * Compiles `compile` inside a statement whose FROM items the SELECTs nested in it
+ * correlate to, as SQLAlchemy does for UPDATE and DELETE: with the statement's table
+ * given here, `update(t).values({ n: select(func.count(a.c.id)).where(a.c.t_id.eq(t.c.id)).scalarSubquery() })`
+ * leaves `t` out of the subquery's FROM list.
+ */
+export function withEnclosingFroms<R>(compiler: SQLCompiler, froms: readonly FromClause[], compile: () => R): R {
+  const scope = scopeOf(compiler);
+  const correlation = new Set(froms.flatMap((f) => f.correlationFroms()));
+  scope.stack.push({ asfromFroms: correlation, correlateFroms: new Set([...correlation, ...scope.top.correlateFroms]) });
+  try {
+    return compile();
+  } finally {
+    scope.stack.pop();
+  }
+}
+
+/**
  * `WITH [RECURSIVE] a AS (...), b AS (...)\n ` for the CTEs the statement used, or "";
  * their placeholders move to the front, where their SQL now is.
  */

@@ -27,6 +27,7 @@ import type { Case } from "../elements/case.js";
 import type { Cast } from "../elements/cast.js";
 import type { ExpressionList } from "../elements/expression-list.js";
 import type { FunctionElement } from "../elements/function.js";
+import type { LabelReference } from "../elements/label-reference.js";
 import type { LiteralColumn } from "../elements/literal.js";
 import type { Over } from "../elements/over.js";
 import type { ColumnProxy } from "../selectable/column-proxy.js";
@@ -202,18 +203,22 @@ export class SQLCompiler {
     return compileJoin(this, join);
   }
 
-  /** An alias, subquery or CTE in a FROM list. */
+  /** An alias, subquery or CTE in a FROM list (`x AS name`); on its own, what it aliases. */
   visitAliasedFrom(from: NamedFromClause): string {
     return compileAliasedFrom(this, from);
   }
 
-  /** An alias, subquery or CTE compiled on its own: what it aliases. */
   visitAliasedElement(from: NamedFromClause): string {
     return compileAliasedElement(this, from);
   }
 
   visitColumnProxy(column: ColumnProxy): string {
     return compileColumnProxy(this, column);
+  }
+
+  /** A selected label referred to by name (`ORDER BY total`). */
+  visitLabelReference(reference: LabelReference): string {
+    return this.quote(reference.target.name);
   }
 
   visitExpressionList(list: ExpressionList): string {
@@ -395,7 +400,9 @@ export class SQLCompiler {
   bindPlaceholder(name: string, bindIndex: number, bind: BindParameter | null): string {
     if (bind?.expanding) return expandingPlaceholder(this, name, bindIndex, bind, operators.in);
     const processor = bind === null ? null : bind.type.bindProcessor(this.dialect);
-    const spec: PlaceholderSpec = bindIndex < 0 && bind !== null && !bind.required ? { name, bindIndex, processor, constant: { value: bind.value } } : { name, bindIndex, processor };
+    // A bind the compiler made itself (not in the statement's bindParams) carries its own value.
+    const constant = bindIndex < 0 && bind !== null && !bind.required;
+    const spec: PlaceholderSpec = constant ? { name, bindIndex, processor, constant: { value: bind.value } } : { name, bindIndex, processor };
     this.placeholders.push(spec);
     if (this.markPositions) return positionMarker(this, spec);
     return placeholderText(this.dialect.paramStyle, name, this.placeholders.length);

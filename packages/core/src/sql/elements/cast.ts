@@ -3,6 +3,7 @@ import type { CacheKeyContext } from "../element.js";
 import type { FromClause } from "../selectable/from-clause.js";
 import { resolveType, type TypeArg, type TypeEngine, type ValueOf } from "../types/type-engine.js";
 import { BindParameter } from "./bind-parameter.js";
+import { typeForValue } from "./literal.js";
 import { ColumnElement } from "./column-element.js";
 import { registerElement } from "./registry.js";
 
@@ -39,15 +40,16 @@ export class Cast<T = unknown> extends ColumnElement<T> {
 }
 
 /**
- * `CAST(expr AS type)`. A plain value is bound as a parameter of the target type.
+ * `CAST(expr AS type)`. A plain value is bound as a parameter (of its own type).
  *
  * @example
  * select(cast(users.c.id, String)) // SELECT CAST(user_account.id AS VARCHAR) AS id ...
  */
 export function cast<A extends TypeArg>(expression: ColumnElement<unknown> | unknown, type: A): Cast<ValueOf<A>> {
   const resolved = resolveType(type as TypeArg);
+  // A plain value is bound as what it is: the database converts it, which is what CAST is for.
   const element =
-    expression instanceof ColumnElement ? expression : new BindParameter("param", expression, resolved, true);
+    expression instanceof ColumnElement ? expression : new BindParameter("param", expression, typeForValue(expression), true);
   return new Cast<ValueOf<A>>(element, resolved);
 }
 

@@ -17,8 +17,8 @@ export type GenericFunction = <T = unknown>(...args: FunctionArgument[]) => Func
 
 /** The functions `func` knows the result type of. */
 export interface KnownFunctions {
-  /** `count(*)`, or `count(expr)`; `count(x.distinct())` is `count(DISTINCT x)`. */
-  count(expression?: ColumnElement<unknown>): FunctionElement<number>;
+  /** `count(*)`, or `count(expr)`; `count(x.distinct())` is `count(DISTINCT x)`; a value is bound (`count(:count_2)`). */
+  count(expression?: FunctionArgument): FunctionElement<number>;
   /** `max(x)`: NULL over no rows, hence `| null`. */
   max<A extends FunctionArgument>(expression: A): FunctionElement<ArgumentValue<A> | null>;
   min<A extends FunctionArgument>(expression: A): FunctionElement<ArgumentValue<A> | null>;
@@ -103,6 +103,8 @@ export function buildFunction<T>(name: string, args: readonly unknown[]): Functi
   return new FunctionElement<T>(name, elements, type, known?.ansi ?? null);
 }
 
+const NOT_FUNCTIONS = new Set(["then", "toJSON", "constructor", "asymmetricMatch", "$$typeof", "nodeType"]);
+
 /**
  * SQL functions by name, as SQLAlchemy's `func`: `func.count()` is `count(*)`,
  * `func.max(users.c.id)` is `max(user_account.id)`, and any other name works too.
@@ -113,8 +115,8 @@ export function buildFunction<T>(name: string, args: readonly unknown[]): Functi
  */
 export const func: FunctionNamespace = new Proxy({} as FunctionNamespace, {
   get(_target, name) {
-    // Not a function name: symbols, and `then` (so `await func` does not call a SQL function).
-    if (typeof name !== "string" || name === "then") return undefined;
+    // JavaScript's own protocols are not SQL functions (`await func`, JSON.stringify, test matchers).
+    if (typeof name !== "string" || NOT_FUNCTIONS.has(name)) return undefined;
     return (...args: unknown[]) => buildFunction(name, args);
   },
 });

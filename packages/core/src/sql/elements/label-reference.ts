@@ -28,6 +28,6 @@ export class LabelReference<T = unknown> extends ColumnElement<T> {
   }
 
   compilerDispatch(compiler: SQLCompiler): string {
-    return compiler.quote(this.target.name);
+    return compiler.visitLabelReference(this);
   }
 }

@@ -1,5 +1,5 @@
 import type { ColumnElement } from "./column-element.js";
-import { UnaryExpression } from "./unary.js";
+import type { UnaryExpression } from "./unary.js";
 
 /**
  * `expr ASC`, as SQLAlchemy's `asc()`.
@@ -29,9 +29,4 @@ export function nullsLast<T>(expression: ColumnElement<T>): UnaryExpression<T> {
 /** `DISTINCT expr`, as SQLAlchemy's `distinct()`: `func.count(distinct(users.c.name))`. */
 export function distinct<T>(expression: ColumnElement<T>): UnaryExpression<T> {
   return expression.distinct();
-}
-
-/** True for `x ASC`, `x DESC NULLS LAST` and the like. */
-export function isOrderingModifier(element: ColumnElement<unknown>): element is UnaryExpression {
-  return element instanceof UnaryExpression && element.operator === null && element.modifier !== null;
 }

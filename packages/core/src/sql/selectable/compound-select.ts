@@ -3,7 +3,7 @@ import type { SQLCompiler } from "../compiler/sql-compiler.js";
 import type { CacheKeyContext } from "../element.js";
 import type { ColumnElement } from "../elements/column-element.js";
 import { registerSelectable } from "./registry.js";
-import { SelectBase, type RowLimiting } from "./select-base.js";
+import { genRowLimitingKey, SelectBase, type RowLimiting } from "./select-base.js";
 
 export type CompoundKeyword = "UNION" | "UNION ALL" | "INTERSECT" | "INTERSECT ALL" | "EXCEPT" | "EXCEPT ALL";
 
@@ -65,25 +65,6 @@ export class CompoundSelect<
 
   compilerDispatch(compiler: SQLCompiler): string {
     return compiler.visitCompoundSelect(this as CompoundSelect);
-  }
-}
-
-/** Appends ORDER BY, LIMIT and OFFSET to a cache key. */
-export function genRowLimitingKey(ctx: CacheKeyContext, limiting: RowLimiting): void {
-  if (limiting.orderBy.length > 0) {
-    ctx.key += " order ";
-    for (const c of limiting.orderBy) {
-      c.genCacheKey(ctx);
-      ctx.key += ",";
-    }
-  }
-  if (limiting.limit !== null) {
-    ctx.key += " limit ";
-    limiting.limit.genCacheKey(ctx);
-  }
-  if (limiting.offset !== null) {
-    ctx.key += " offset ";
-    limiting.offset.genCacheKey(ctx);
   }
 }
 

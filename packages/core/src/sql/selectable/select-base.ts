@@ -1,5 +1,5 @@
 import { ArgumentError } from "../../errors.js";
-import { Executable } from "../element.js";
+import { Executable, type CacheKeyContext } from "../element.js";
 import { BindParameter } from "../elements/bind-parameter.js";
 import { ColumnElement } from "../elements/column-element.js";
 import { Label } from "../elements/label.js";
@@ -181,4 +181,23 @@ function rowCount(count: number, what: string): BindParameter<number> {
     throw new ArgumentError(`${what}() takes a non-negative integer; got ${String(count)}.`);
   }
   return new BindParameter<number>("param", count, INTEGER, true);
+}
+
+/** Appends ORDER BY, LIMIT and OFFSET to a cache key. */
+export function genRowLimitingKey(ctx: CacheKeyContext, limiting: RowLimiting): void {
+  if (limiting.orderBy.length > 0) {
+    ctx.key += " order ";
+    for (const c of limiting.orderBy) {
+      c.genCacheKey(ctx);
+      ctx.key += ",";
+    }
+  }
+  if (limiting.limit !== null) {
+    ctx.key += " limit ";
+    limiting.limit.genCacheKey(ctx);
+  }
+  if (limiting.offset !== null) {
+    ctx.key += " offset ";
+    limiting.offset.genCacheKey(ctx);
+  }
 }

@@ -4,11 +4,10 @@ import type { CacheKeyContext } from "../element.js";
 import { mergeFroms } from "../elements/binary.js";
 import { and } from "../elements/boolean-clause-list.js";
 import { ColumnElement } from "../elements/column-element.js";
-import { genRowLimitingKey } from "./compound-select.js";
 import { FromClause } from "./from-clause.js";
 import { Join, type JoinOptions } from "./join.js";
 import { canJoin, describeFrom, joinCondition } from "./join-condition.js";
-import { SelectBase, type OrderByItem, type RowLimiting } from "./select-base.js";
+import { genRowLimitingKey, SelectBase, type OrderByItem, type RowLimiting } from "./select-base.js";
 import type { Mapping, SelectTuple } from "./select-typing.js";
 
 export type { SelectMapping, SelectTuple } from "./select-typing.js";
