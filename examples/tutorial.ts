@@ -3,13 +3,28 @@
  * and embedded SQLite. Run it with `npm run demo`; the echo lines match SQLAlchemy's.
  */
 import "@alkahest/sqlite";
-import { createEngine, text, type Row } from "@alkahest/core";
+// `String` is the SQL type here, as in SQLAlchemy code.
+import {
+  and,
+  Column,
+  createEngine,
+  ForeignKey,
+  insert,
+  Integer,
+  MetaData,
+  or,
+  select,
+  String,
+  Table,
+  text,
+  type Row,
+} from "@alkahest/core";
 import { Session } from "@alkahest/core/orm";
-// Cells In [8]-[14]: schema metadata. `String` is the SQL type here, as in SQLAlchemy code.
-import { Column, ForeignKey, Integer, MetaData, String, Table } from "@alkahest/core";
 import { inspect } from "node:util";
-// Cells In [20]-[26]: INSERT and a first SELECT.
-import { insert, select } from "@alkahest/core";
+
+// The tutorial runs on SQLite in memory; any other database by URL alone:
+//   ALKAHEST_DEMO_URL=postgresql+pg://postgres@127.0.0.1:5432/test npm run demo
+const url = process.env.ALKAHEST_DEMO_URL ?? "sqlite+better-sqlite3:///:memory:";
 
 function cell(n: number, title: string): void {
   console.log(`\n# In [${n}]: ${title}`);
@@ -23,7 +38,7 @@ function printRows(rows: readonly Row[]): void {
 cell(1, "Engine");
 // Does not connect to the database yet; that happens the first time it is asked
 // to perform a task against the database.
-const engine = createEngine("sqlite+better-sqlite3:///:memory:", { echo: true });
+const engine = createEngine(url, { echo: true });
 
 cell(2, "No automatic commit");
 await engine.connect(async (conn) => {
@@ -153,6 +168,27 @@ await engine.connect(async (conn) => {
   }
 });
 
+cell(35, "Select some columns");
+console.log(`${select(userTable.c.name, userTable.c.fullname)}`);
+
+cell(37, "Where");
+console.log(`${userTable.c.name.eq("squidward")}`);
+
+cell(38, "Where, several criteria");
+console.log(
+  `${select(addressTable.c.email_address).where(
+    userTable.c.name.eq("squidward"),
+    addressTable.c.user_id.eq(userTable.c.id),
+  )}`,
+);
+
+cell(39, "and_, or_");
+console.log(
+  `${select(addressTable.c.email_address).where(
+    and(or(userTable.c.name.eq("squidward"), userTable.c.name.eq("sandy")), addressTable.c.user_id.eq(userTable.c.id)),
+  )}`,
+);
+
 /** A flat object of strings and numbers as Python prints a dict: {'name': 'spongebob'}. */
 function pyDict(values: Readonly<Record<string, unknown>>): string {
   const repr = (v: unknown): string => (typeof v === "string" ? `'${v}'` : v === null ? "None" : `${v}`);
@@ -162,3 +198,11 @@ function pyDict(values: Readonly<Record<string, unknown>>): string {
 }
 
 await engine.dispose();
+
+// A server database is left as it was found (an in-memory one simply vanishes).
+if (process.env.ALKAHEST_DEMO_URL !== undefined) {
+  const quiet = createEngine(url);
+  await metadataObj.dropAll(quiet);
+  await quiet.begin((conn) => conn.execute(text("DROP TABLE some_table")));
+  await quiet.dispose();
+}
