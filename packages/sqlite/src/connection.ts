@@ -3,6 +3,19 @@ import type BetterSqlite3 from "better-sqlite3";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown[]>;
 
+/** A prepared statement with what its executions reuse. */
+interface Prepared {
+  readonly stmt: Statement;
+  readonly reader: boolean;
+  /** CREATE/ALTER/DROP: running it may change the columns of other statements. */
+  readonly ddl: boolean;
+  /** Result column names, asked of SQLite once per schema generation. */
+  columns: string[] | null;
+  generation: number;
+}
+
+const DDL = /^\s*(?:CREATE|ALTER|DROP)\b/i;
+
 /** Prepared statements kept per connection; beyond this the oldest are dropped. */
 const PREPARED_LIMIT = 500;
 
@@ -13,16 +26,24 @@ const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
  * the promises are for the one async API every dialect shares.
  */
 export class SQLiteDriverConnection implements DriverConnection {
-  private readonly prepared = new Map<string, Statement>();
+  private readonly prepared = new Map<string, Prepared>();
+  /**
+   * Bumped by DDL and rollbacks on this connection: `SELECT *` may then return other
+   * columns, so cached column names are asked again. (DDL from another connection to
+   * the same file is not seen; SQLAlchemy's result metadata cache has the same limit.)
+   */
+  private schemaGeneration = 0;
 
   constructor(readonly db: BetterSqlite3.Database) {}
 
   async execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult> {
-    const stmt = this.prepare(sql);
-    if (stmt.reader) {
+    const prepared = this.prepare(sql);
+    const stmt = prepared.stmt;
+    if (prepared.reader) {
       const rows = options?.exactIntegers ? readExact(stmt, [params]) : (stmt.all(...params) as unknown[][]);
-      return { columns: columnNames(stmt), rows, rowcount: -1 };
+      return { columns: this.columnsOf(prepared), rows, rowcount: -1 };
     }
+    if (prepared.ddl) this.schemaGeneration++;
     const info = stmt.run(...params);
     return { columns: null, rows: NO_ROWS, rowcount: info.changes, lastInsertId: info.lastInsertRowid };
   }
@@ -32,16 +53,18 @@ export class SQLiteDriverConnection implements DriverConnection {
     paramSets: readonly (readonly unknown[])[],
     options?: DriverExecuteOptions,
   ): Promise<DriverResult> {
-    const stmt = this.prepare(sql);
-    if (stmt.reader) {
+    const prepared = this.prepare(sql);
+    const stmt = prepared.stmt;
+    if (prepared.reader) {
       if (options?.exactIntegers) {
         const rows = readExact(stmt, paramSets);
-        return { columns: columnNames(stmt), rows, rowcount: rows.length };
+        return { columns: this.columnsOf(prepared), rows, rowcount: rows.length };
       }
       const rows: unknown[][] = [];
       for (const params of paramSets) for (const row of stmt.all(...params) as unknown[][]) rows.push(row);
-      return { columns: columnNames(stmt), rows, rowcount: rows.length };
+      return { columns: this.columnsOf(prepared), rows, rowcount: rows.length };
     }
+    if (prepared.ddl) this.schemaGeneration++;
     let rowcount = 0;
     let lastInsertId: number | bigint | null = null;
     for (const params of paramSets) {
@@ -61,11 +84,14 @@ export class SQLiteDriverConnection implements DriverConnection {
   }
 
   async rollback(): Promise<void> {
-    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+    if (!this.db.inTransaction) return;
+    // A rolled-back transaction may have held DDL.
+    this.schemaGeneration++;
+    this.db.exec("ROLLBACK");
   }
 
   async ping(): Promise<void> {
-    this.prepare("SELECT 1").get();
+    this.prepare("SELECT 1").stmt.get();
   }
 
   async close(): Promise<void> {
@@ -73,17 +99,26 @@ export class SQLiteDriverConnection implements DriverConnection {
     if (this.db.open) this.db.close();
   }
 
-  private prepare(sql: string): Statement {
-    let stmt = this.prepared.get(sql);
-    if (stmt === undefined) {
-      stmt = this.db.prepare<unknown[], unknown[]>(sql);
+  private prepare(sql: string): Prepared {
+    let prepared = this.prepared.get(sql);
+    if (prepared === undefined) {
+      const stmt = this.db.prepare<unknown[], unknown[]>(sql);
       if (stmt.reader) stmt.raw(true);
       if (this.prepared.size >= PREPARED_LIMIT) {
         this.prepared.delete(this.prepared.keys().next().value as string);
       }
-      this.prepared.set(sql, stmt);
+      prepared = { stmt, reader: stmt.reader, ddl: !stmt.reader && DDL.test(sql), columns: null, generation: -1 };
+      this.prepared.set(sql, prepared);
     }
-    return stmt;
+    return prepared;
+  }
+
+  private columnsOf(prepared: Prepared): string[] {
+    if (prepared.columns === null || prepared.generation !== this.schemaGeneration) {
+      prepared.columns = prepared.stmt.columns().map((column) => column.name);
+      prepared.generation = this.schemaGeneration;
+    }
+    return prepared.columns;
   }
 }
 
@@ -112,9 +147,4 @@ function readExact(stmt: Statement, paramSets: readonly (readonly unknown[])[]):
     }
   }
   return rows;
-}
-
-function columnNames(stmt: Statement): string[] {
-  // Asked on every execution: a schema change can alter the columns of `SELECT *`.
-  return stmt.columns().map((column) => column.name);
 }

@@ -96,3 +96,19 @@ describe("driver errors", () => {
     expect(error).not.toBeInstanceOf(DataError);
   });
 });
+
+describe("prepared statements", () => {
+  it("asks for the columns of SELECT * again after DDL on the connection", async () => {
+    const engine = createEngine("sqlite://");
+    const rows = await engine.connect(async (conn) => {
+      await conn.execDriverSql("CREATE TABLE t (a INTEGER)");
+      await conn.execDriverSql("INSERT INTO t VALUES (1)");
+      const before = (await conn.execute(text("SELECT * FROM t"))).keys();
+      await conn.execDriverSql("ALTER TABLE t ADD COLUMN b INTEGER");
+      const after = (await conn.execute(text("SELECT * FROM t"))).one();
+      return { before, after: after._mapping };
+    });
+    expect(rows.before).toEqual(["a"]);
+    expect(rows.after).toEqual({ a: 1, b: null });
+  });
+});

@@ -15,7 +15,7 @@ import {
   type EchoLogger,
 } from "./logging.js";
 import type { PooledConnection } from "./pool.js";
-import { Result } from "./result.js";
+import { Result, ResultShape } from "./result.js";
 import { rowClass, type Row } from "./row.js";
 import type { CachedStatement, StatementCache } from "./statement-cache.js";
 import { NestedTransaction, Transaction, type TransactionHost } from "./transaction.js";
@@ -84,7 +84,8 @@ export class Connection implements TransactionHost {
     statement: Executable<M, T>,
     params?: Params | readonly Params[],
   ): Promise<Result<RowOf<M, T>>> {
-    const driver = await this.activeDriver();
+    // The hot path: no await where nothing is pending (a held connection, an open transaction).
+    const driver = this.pooled?.driver ?? (await this.activeDriver());
     const many = isParamList(params) && params.length > 0;
     const first = many ? params[0] : isParamList(params) ? undefined : params;
     // DML takes the columns it sets from the parameter names (no parameters: none).
@@ -104,17 +105,25 @@ export class Connection implements TransactionHost {
     if (many) {
       let sets = params.map((p) => compiled.positional(p, binds, convert));
       if (compiled.expansion !== null) ({ sql, sets } = compiled.expandMany(sets));
-      await this.autobegin(driver);
+      if (this.transaction === null) await this.beginRoot(driver);
       this.logStatement(sql, entry, sets, true);
       const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
-      driverResult = await this.run(sql, sets, true, () => driver.executeMany(sql, sets, options));
+      try {
+        driverResult = await driver.executeMany(sql, sets, options);
+      } catch (error) {
+        throw await this.driverError(error, sql, sets, true);
+      }
     } else {
       let positional = compiled.positional(first, binds, convert);
       if (compiled.expansion !== null) ({ sql, values: positional } = compiled.expand(positional));
-      await this.autobegin(driver);
+      if (this.transaction === null) await this.beginRoot(driver);
       this.logStatement(sql, entry, positional, false);
       const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
-      driverResult = await this.run(sql, positional, false, () => driver.execute(sql, positional, options));
+      try {
+        driverResult = await driver.execute(sql, positional, options);
+      } catch (error) {
+        throw await this.driverError(error, sql, positional, false);
+      }
     }
     return this.buildResult(driverResult, entry);
   }
@@ -337,11 +346,21 @@ export class Connection implements TransactionHost {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof AlkahestError) throw error;
-      const mapped = this.dialect.mapError(error, { sql, params, many, cause: error });
-      if (mapped.connectionInvalidated) await this.invalidate();
-      throw mapped;
+      throw await this.driverError(error, sql, params, many);
     }
+  }
+
+  /** A driver's error mapped into core's hierarchy; a disconnect invalidates the connection. */
+  private async driverError(
+    error: unknown,
+    sql: string,
+    params: StatementParams | undefined,
+    many: boolean,
+  ): Promise<unknown> {
+    if (error instanceof AlkahestError) return error;
+    const mapped = this.dialect.mapError(error, { sql, params, many, cause: error });
+    if (mapped.connectionInvalidated) await this.invalidate();
+    return mapped;
   }
 
   /** What DML execution (dml-execution.ts) needs of this connection. */
@@ -366,18 +385,19 @@ export class Connection implements TransactionHost {
     const columns = driverResult.columns;
     if (columns === null) return new Result<R>(driverResult, { insertedPrimaryKeyRows });
     if (entry === null) return new Result<R>(driverResult, { rowClass: rowClass(columns) });
-    if (entry.rowClass === null || !sameColumns(entry.columns, columns)) {
+    let options = entry.resultOptions;
+    if (options === null || !sameColumns(entry.columns, columns)) {
       const compiled = entry.compiled;
       // The statement's own column names win over the driver's (`user_account.id` is "id").
       const own = compiled.resultColumns;
       const keys = own !== null && own.length === columns.length ? own.map((c) => c.key) : columns;
+      const processors = compiled.resultProcessors(compiled.resultTypes(columns));
       entry.columns = columns;
-      entry.rowClass = rowClass(keys);
-      entry.processors = compiled.resultProcessors(compiled.resultTypes(columns));
+      entry.resultOptions = options = { shape: new ResultShape(rowClass(keys), processors) };
     }
     const echo = this.context.echo;
     if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);
-    return new Result<R>(driverResult, { rowClass: entry.rowClass, processors: entry.processors, insertedPrimaryKeyRows });
+    return new Result<R>(driverResult, insertedPrimaryKeyRows === undefined ? options : { ...options, insertedPrimaryKeyRows });
   }
 }
 

@@ -23,6 +23,8 @@ export interface ResultOptions {
   rowClass?: RowConstructor | undefined;
   /** One per column, null for no conversion; null or omitted when none apply. */
   processors?: readonly (ResultProcessor | null)[] | null | undefined;
+  /** Row class and processors prepared once for a compiled statement; wins over the two above. */
+  shape?: ResultShape | undefined;
   /**
    * An INSERT's primary keys, one row per parameter set, built on first use; it throws
    * where they cannot be asked for (an INSERT with RETURNING). Omitted for other statements.
@@ -267,6 +269,27 @@ function rowConverter(shape: Shape): (raw: readonly unknown[]) => Row {
   };
 }
 
+/**
+ * How rows of one statement are built, prepared once (per compiled statement) and
+ * shared by every Result of it, so that an execution allocates no converter.
+ */
+export class ResultShape {
+  /** @internal */
+  readonly shape: Shape;
+  /** @internal */
+  readonly convert: (raw: readonly unknown[]) => Row;
+
+  constructor(rowClass: RowConstructor, processors: readonly (ResultProcessor | null)[] | null) {
+    this.shape = {
+      keys: rowClass.fields,
+      sources: null,
+      processors: normaliseProcessors(processors, rowClass.fields.length),
+      rowClass,
+    };
+    this.convert = rowConverter(this.shape);
+  }
+}
+
 function normaliseProcessors(
   processors: readonly (ResultProcessor | null)[] | null | undefined,
   width: number,
@@ -334,6 +357,12 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
       this.#rows = new Fetcher<R>(cursor, () => {
         throw new ResourceClosedError(NO_ROWS_MESSAGE);
       });
+      return;
+    }
+    const prepared = options?.shape;
+    if (prepared !== undefined && prepared.shape.keys.length === columns.length) {
+      this.#shape = prepared.shape;
+      this.#rows = new Fetcher(cursor, prepared.convert as (raw: readonly unknown[]) => R);
       return;
     }
     const cls = options?.rowClass ?? rowClass(columns);

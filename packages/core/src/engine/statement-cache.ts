@@ -1,18 +1,17 @@
 import type { Compiled } from "../sql/compiled.js";
 import type { ClauseElement } from "../sql/element.js";
-import type { Processor } from "../sql/types/index.js";
 import { LRUCache } from "../util/lru-cache.js";
 import type { Dialect } from "./dialect.js";
-import type { RowConstructor } from "./row.js";
+import type { ResultOptions } from "./result.js";
 
 /** A compiled statement with what executions of it learn and reuse. */
 export class CachedStatement {
   /** Executions served by this entry; 1 means it was just generated. */
   uses = 0;
-  /** The result columns the row class and processors were built for. */
+  /** The result columns the result options were built for. */
   columns: readonly string[] | null = null;
-  rowClass: RowConstructor | null = null;
-  processors: (Processor | null)[] | null = null;
+  /** How its results build rows, shared by every execution (same options object). */
+  resultOptions: ResultOptions | null = null;
 
   constructor(
     readonly compiled: Compiled,
