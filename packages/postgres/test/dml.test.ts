@@ -24,6 +24,17 @@ const wide = Table(
   ...Array.from({ length: WIDTH }, (_, i) => Column(`c${i}`, Integer)),
 );
 const given = Table("pg_dml_given", metadata, Column("id", Integer, { primaryKey: true, autoincrement: false }), Column("name", String(30)));
+const typed = Table(
+  "pg_dml_typed",
+  metadata,
+  Column("id", Integer, { primaryKey: true }),
+  Column("payload", sa.LargeBinary),
+  Column("ok", sa.Boolean),
+  Column("uid", sa.Uuid),
+  Column("mood", sa.Enum(["happy", "sad"], { name: "pg_dml_mood" })),
+  Column("at", sa.DateTime({ timezone: true })),
+  Column("price", sa.Numeric(10, 2)),
+);
 
 /** The SQL of an ordered insertmanyvalues batch of `rows` rows, for `insert(table)` run with `keys`. */
 function orderedBatchSql(stmt: sa.Insert, keys: readonly string[], rows: number): string | undefined {
@@ -62,7 +73,8 @@ describe("PostgreSQL's SELECT and DML SQL (PGCompiler)", () => {
     const stmt = insert(users).returning(users.c.id, users.c.name, { sortByParameterOrder: true });
     expect(orderedBatchSql(stmt, ["name", "Full Name", "doc"], 3)).toBe(
       'INSERT INTO pg_dml_users (name, "Full Name", doc) SELECT p0::VARCHAR, p1::VARCHAR, p2::JSON ' +
-        "FROM (VALUES ($1, $2, $3, 0), ($4, $5, $6, 1), ($7, $8, $9, 2)) AS imp_sen(p0, p1, p2, sen_counter) " +
+        "FROM (VALUES ($1::VARCHAR, $2::VARCHAR, $3::JSON, 0), ($4::VARCHAR, $5::VARCHAR, $6::JSON, 1), " +
+        "($7::VARCHAR, $8::VARCHAR, $9::JSON, 2)) AS imp_sen(p0, p1, p2, sen_counter) " +
         "ORDER BY sen_counter RETURNING pg_dml_users.id, pg_dml_users.name, pg_dml_users.id",
     );
   });
@@ -79,7 +91,7 @@ describe("PostgreSQL's SELECT and DML SQL (PGCompiler)", () => {
     const stmt = insert(odd).values({ at: func.now() }).returning(odd.c.id, { sortByParameterOrder: true });
     expect(orderedBatchSql(stmt, ["price$1", "it's"], 2)).toBe(
       `INSERT INTO "pg "" VALUES (odd" (price$1, "it's", at) SELECT p0::INTEGER, p1::VARCHAR, p2::TIMESTAMP WITHOUT TIME ZONE ` +
-        `FROM (VALUES ($1, $2, now(), 0), ($3, $4, now(), 1)) AS imp_sen(p0, p1, p2, sen_counter) ` +
+        `FROM (VALUES ($1::INTEGER, $2::VARCHAR, now(), 0), ($3::INTEGER, $4::VARCHAR, now(), 1)) AS imp_sen(p0, p1, p2, sen_counter) ` +
         `ORDER BY sen_counter RETURNING "pg "" VALUES (odd".id, "pg "" VALUES (odd".id`,
     );
   });
@@ -174,6 +186,21 @@ describeServer("insertmanyvalues on the server", () => {
     else expect(new Set(rows.map((r) => r.c0))).toEqual(new Set(input.map((r) => r.c0)));
     expect(inserts().map((c) => c.params)).toEqual([936 * WIDTH, 936 * WIDTH, 128 * WIDTH]);
     expect(Math.max(...inserts().map((c) => c.params))).toBeLessThanOrEqual(65535);
+  });
+
+  it("every type goes through an ordered batch: bytea sent as binary, booleans, uuids, native enums, decimals", async () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const input = [
+      { payload: bytes, ok: true, uid: "0B7E1F2C-4A55-4BD8-9D1E-3F6A2B8C9D01", mood: "sad", at: new Date("2025-11-13T11:19:23.348Z"), price: "12.5" },
+      { payload: Buffer.from("hi"), ok: false, uid: null, mood: "happy", at: null, price: 3 },
+    ] as const;
+    const rows = await engine.begin(async (conn) =>
+      (await conn.execute(insert(typed).returning(typed, { sortByParameterOrder: true }), input.map((r) => ({ ...r })))).all(),
+    );
+    expect(rows.map((r) => r._mapping)).toEqual([
+      { id: 1, payload: Buffer.from(bytes), ok: true, uid: "0b7e1f2c-4a55-4bd8-9d1e-3f6a2b8c9d01", mood: "sad", at: input[0].at, price: "12.50" },
+      { id: 2, payload: Buffer.from("hi"), ok: false, uid: null, mood: "happy", at: null, price: "3.00" },
+    ]);
   });
 
   it("a key the caller gives cannot order a batch: one row a statement, in order", async () => {

@@ -1,5 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { ArgumentError, Boolean, createEngine, DateTime, Date as DateType, text, type Engine } from "@alkahest/core";
+import {
+  ArgumentError,
+  Boolean,
+  cast,
+  createEngine,
+  DateTime,
+  Date as DateType,
+  func,
+  Integer,
+  JSON as JSON_,
+  literal,
+  literalColumn,
+  select,
+  text,
+  Uuid,
+  type Engine,
+} from "@alkahest/core";
 import { PostgresDialect, type PostgresDriverConnection } from "@alkahest/postgres";
 import pg from "pg";
 import { formatDate, formatTimestamp, parseTimestamp } from "../src/types.js";
@@ -169,6 +185,35 @@ describeServer("declared result types through an Engine", () => {
     expect(row.day).toEqual(utc(2025, 11, 13));
     expect(row.ok).toBe(true);
     expect(row.now).toBeInstanceOf(Date);
+  });
+
+  it("Integer results are numbers even where the server computes int8 (count(*), sum()); past 2^53 they stay exact", async () => {
+    const row = await engine.connect(async (conn) =>
+      (
+        await conn.execute(
+          text("SELECT count(*) AS n, sum(x) AS total, 9007199254740993::int8 AS huge FROM (VALUES (1), (2)) v(x)").columns({
+            n: Integer,
+            total: Integer,
+            huge: Integer,
+          }),
+        )
+      ).one(),
+    );
+    expect([row.n, row.total, row.huge]).toEqual([2, 3, 9007199254740993n]);
+    // func.count() is typed Integer: a number, although count(*) is int8 on the server.
+    const count = select(func.count()).where(literalColumn("1 = 1"));
+    expect(await engine.connect(async (conn) => (await conn.execute(count)).scalar())).toBe(1);
+  });
+
+  it("json and uuid are native: JSON text in, pg's parsed values out; uuids canonical both ways", async () => {
+    const doc = literal<unknown>([1, { a: "é" }], JSON_);
+    const stmt = select(
+      cast(doc, JSON_).label("doc"),
+      literalColumn("CAST('{\"b\": [true]}' AS jsonb)", JSON_).label("docb"),
+      cast(literal("{0B7E1F2C4A554BD89D1E3F6A2B8C9D01}", Uuid), Uuid).label("uid"),
+    );
+    const row = await engine.connect(async (conn) => (await conn.execute(stmt)).one());
+    expect(row._mapping).toEqual({ doc: [1, { a: "é" }], docb: { b: [true] }, uid: "0b7e1f2c-4a55-4bd8-9d1e-3f6a2b8c9d01" });
   });
 
   it("a declared DateTime column holding other text fails naming the value", async () => {
