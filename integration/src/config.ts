@@ -39,6 +39,12 @@ export interface EngineFixture {
   readonly engine: Engine;
   /** Its echo lines (echo is on, logged here rather than to stdout). */
   readonly log: CapturingLogger;
+  /**
+   * Cleanup for the group's end that still needs the engine (dropping its tables): run
+   * before the engine is disposed. A plain `afterAll` registered after `useEngine` runs
+   * after the disposal, and its connection would keep the process alive.
+   */
+  beforeDispose(cleanup: () => Promise<unknown>): void;
 }
 
 /**
@@ -58,10 +64,15 @@ export function useEngine(config: ConformanceConfig, options: EngineOptions = {}
     });
     log.clear();
   });
+  const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
     if (engine === undefined) return;
-    await engine.begin((conn) => conn.execDriverSql("DROP TABLE IF EXISTS some_table"));
-    await engine.dispose();
+    try {
+      for (const cleanup of cleanups) await cleanup();
+      await engine.begin((conn) => conn.execDriverSql("DROP TABLE IF EXISTS some_table"));
+    } finally {
+      await engine.dispose();
+    }
   });
   const fixture: EngineFixture = {
     get engine(): Engine {
@@ -69,6 +80,9 @@ export function useEngine(config: ConformanceConfig, options: EngineOptions = {}
       return engine;
     },
     log,
+    beforeDispose(cleanup) {
+      cleanups.push(cleanup);
+    },
   };
   return fixture;
 }

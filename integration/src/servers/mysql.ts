@@ -16,7 +16,9 @@ export interface WorkerDatabase {
  * A database named for this jest worker on the server of `baseUrl`, so that parallel
  * workers and concurrent runs never share tables. Its URL is known at once, because the
  * suite declares its tests (and reads the dialect's capabilities) before any hook runs;
- * `create()` and `drop()` use a raw mysql2 connection as the URL's user.
+ * `create()` and `drop()` use a raw mysql2 connection as the URL's user. The database is
+ * utf8mb4 (emoji need it; older MariaDB servers default to latin1). A `prefix` keeps
+ * two suites of one worker apart; the URL's query options are kept.
  *
  * @example
  * const db = mysqlWorkerDatabase(process.env.ALKAHEST_MARIADB_URL!);
@@ -24,9 +26,9 @@ export interface WorkerDatabase {
  * afterAll(() => db.drop());
  * runConformanceSuite({ name: "mariadb", url: db.url });
  */
-export function mysqlWorkerDatabase(baseUrl: string): WorkerDatabase {
+export function mysqlWorkerDatabase(baseUrl: string, prefix?: string): WorkerDatabase {
   const base = parseURL(baseUrl);
-  const name = workerDatabaseName();
+  const name = workerDatabaseName(prefix);
   const quoted = `\`${name}\``;
   const server: mysql.ConnectionOptions = {
     host: base.host ?? "localhost",

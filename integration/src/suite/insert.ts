@@ -1,6 +1,6 @@
 import { Column, CompileError, insert, Integer, MetaData, select, String, Table, type Engine } from "@alkahest/core";
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { capabilitiesOf, useEngine, type ConformanceConfig } from "../config.js";
+import { beforeEach, describe, expect, it } from "@jest/globals";
+import { capabilitiesOf, useEngine, type ConformanceConfig, type EngineFixture } from "../config.js";
 
 let serial = 0;
 const metadata = MetaData();
@@ -30,13 +30,13 @@ export async function dropTables(engine: Engine, tables: readonly Table[]): Prom
 }
 
 /** Fresh, empty tables (ids start at 1 again) before each test. */
-function useDMLTables(db: { readonly engine: Engine; readonly log: { clear(): void } }): void {
+function useDMLTables(db: EngineFixture): void {
   beforeEach(async () => {
     await dropTables(db.engine, metadata.sortedTables);
     await metadata.createAll(db.engine, { checkfirst: false });
     db.log.clear();
   });
-  afterAll(async () => {
+  db.beforeDispose(async () => {
     await dropTables(db.engine, metadata.sortedTables);
   });
 }

@@ -1,5 +1,5 @@
 import { Column, ForeignKey, insert, Integer, MetaData, String, Table } from "@alkahest/core";
-import { afterAll, beforeAll } from "@jest/globals";
+import { beforeAll } from "@jest/globals";
 import type { EngineFixture } from "../config.js";
 import { dropTables } from "./insert.js";
 
@@ -68,7 +68,7 @@ export function useSelectTables(db: EngineFixture): void {
       await conn.execute(insert(staff), STAFF);
     });
   });
-  afterAll(async () => {
+  db.beforeDispose(async () => {
     await dropTables(db.engine, selectMetadata.sortedTables);
   });
 }

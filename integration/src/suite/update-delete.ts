@@ -1,5 +1,5 @@
 import { bindparam, Column, delete_, insert, Integer, MetaData, select, String, Table, update } from "@alkahest/core";
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { capabilitiesOf, useEngine, type ConformanceConfig, type EngineFixture } from "../config.js";
 import { dropTables } from "./insert.js";
 
@@ -29,7 +29,7 @@ function usePeople(db: EngineFixture): void {
     await db.engine.begin((conn) => conn.execute(insert(people), SEED));
     db.log.clear();
   });
-  afterAll(async () => {
+  db.beforeDispose(async () => {
     await dropTables(db.engine, metadata.sortedTables);
   });
 }

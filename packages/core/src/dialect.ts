@@ -27,9 +27,11 @@ export type { ForeignKeyConstraint } from "./sql/schema/foreign-key-constraint.j
 export type { Index } from "./sql/schema/table-index.js";
 export type { Table } from "./sql/schema/table.js";
 export type { CreateIndex, DropIndex } from "./sql/ddl/index-ddl.js";
+export type { DropConstraint } from "./sql/ddl/constraint-ddl.js";
 // What a statement compiler's hooks receive (visitTruedivBinary, renderFunction, limitClause, ...).
-export type { BinaryExpression } from "./sql/elements/binary.js";
-export type { FunctionElement } from "./sql/elements/function.js";
+export { BinaryExpression } from "./sql/elements/binary.js";
+export type { Cast } from "./sql/elements/cast.js";
+export { FunctionElement } from "./sql/elements/function.js";
 export type { Operator } from "./sql/elements/operators.js";
 export type { SelectBase } from "./sql/selectable/select-base.js";
 // The type classes, for a TypeCompiler's visit methods and a dialect's own types.

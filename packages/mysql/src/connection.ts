@@ -1,5 +1,6 @@
-import type { DriverConnection, DriverResult } from "@alkahest/core/dialect";
+import type { DriverConnection, DriverExecuteOptions, DriverResult } from "@alkahest/core/dialect";
 import mysql from "mysql2";
+import { isDate } from "node:util/types";
 import type {
   Connection,
   ConnectionOptions,
@@ -9,11 +10,21 @@ import type {
   ResultSetHeader,
   SqlValue,
 } from "mysql2";
+import { consecutiveIds, consecutiveInsertIds, insertValuesShape, pageRows } from "./insert-pages.js";
 
 /** The server's status flag for sql_mode NO_BACKSLASH_ESCAPES, sent with every OK packet. */
 const SERVER_STATUS_NO_BACKSLASH_ESCAPES = 512;
 const NO_BACKSLASH_ESCAPES = Object.freeze({ noBackslashEscapes: true });
 const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
+
+/** How the server numbers AUTO_INCREMENT ids in this session (see executeMany). */
+interface AutoincrementSequence {
+  /** A multi-row INSERT's ids are consecutive (innodb_autoinc_lock_mode 0 or 1). */
+  readonly consecutive: boolean;
+  /** auto_increment_increment: the step between consecutive ids. */
+  readonly increment: number;
+}
+
 /** How long close() waits for the server to acknowledge goodbye before dropping the socket. */
 const CLOSE_TIMEOUT_MS = 1000;
 
@@ -45,6 +56,7 @@ export class MySQLDriverConnection implements DriverConnection {
   private noBackslashEscapes = false;
   /** `SELECT VERSION()`, when open() was asked to detect it. */
   serverVersion: string | null = null;
+  private sequence: AutoincrementSequence | null = null;
 
   private constructor(options: ConnectionOptions) {
     this.raw = mysql.createConnection({
@@ -76,6 +88,11 @@ export class MySQLDriverConnection implements DriverConnection {
     return conn;
   }
 
+  /** `\` is an escape in this session's string literals (no NO_BACKSLASH_ESCAPES), as the server's last OK packet said. */
+  get backslashEscapes(): boolean {
+    return !this.noBackslashEscapes;
+  }
+
   execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
     // With autocommit off, any statement may open a transaction; note it, so that the
     // pool's reset rolls it back even if the caller never called begin().
@@ -92,10 +109,51 @@ export class MySQLDriverConnection implements DriverConnection {
     });
   }
 
-  /** One statement per parameter set, in order; a multi-row INSERT rewrite is for later. */
-  async executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
+  /**
+   * executemany. An `INSERT ... VALUES (?, ...)` runs as multi-row statements (see
+   * insert-pages.ts), as PyMySQL's and mysqlclient's executemany do; anything else runs
+   * once per parameter set, in order.
+   *
+   * With `generatedIds` (core wants each inserted row's AUTO_INCREMENT id), the ids of a
+   * multi-row page are derived from its insert id (the first row's) when the server
+   * provably hands them out consecutively: `@@innodb_autoinc_lock_mode` 0 or 1, read once
+   * per connection with `@@auto_increment_increment`, and every row of the page inserted.
+   * Where that cannot be proven (lock mode 2, MySQL 8's default), the rows go one a
+   * statement, each reporting its own id.
+   */
+  async executeMany(sql: string, paramSets: readonly (readonly unknown[])[], options?: DriverExecuteOptions): Promise<DriverResult> {
+    const shape = paramSets.length > 1 ? insertValuesShape(sql) : null;
+    if (shape === null) return this.executeEach(sql, paramSets);
+    let increment: number | null = null;
+    if (options?.generatedIds === true && !shape.upsert) {
+      const sequence = await this.autoincrementSequence();
+      if (!sequence.consecutive) return this.executeEach(sql, paramSets);
+      increment = sequence.increment;
+    }
+    const rows = paramSets.map((params) => this.format(shape.row, params));
+    const insertIds: (number | bigint | null)[] = [];
+    let rowcount = 0;
+    let lastInsertId: number | bigint | null = null;
+    for (const page of pageRows(shape, rows)) {
+      const result = await this.execute(page.sql, []);
+      rowcount += result.rowcount;
+      const first = result.lastInsertId ?? null;
+      lastInsertId = first ?? lastInsertId;
+      // Every row inserted (no IGNOREd duplicates): the ids are the first one's successors.
+      if (increment !== null && first !== null && result.rowcount === page.count) {
+        for (const id of consecutiveInsertIds(first, page.count, increment)) insertIds.push(id);
+      } else {
+        for (let k = 0; k < page.count; k++) insertIds.push(null);
+      }
+    }
+    return { columns: null, rows: NO_ROWS, rowcount, lastInsertId, insertIds: increment === null ? undefined : insertIds };
+  }
+
+  /** One statement per parameter set, in order; each INSERT's own id is reported. */
+  private async executeEach(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
     let columns: readonly string[] | null = null;
     const rows: (readonly unknown[])[] = [];
+    const insertIds: (number | bigint | null)[] = [];
     let rowcount = 0;
     let lastInsertId: number | bigint | null = null;
     for (const params of paramSets) {
@@ -105,11 +163,22 @@ export class MySQLDriverConnection implements DriverConnection {
         for (const row of result.rows) rows.push(row);
       } else {
         rowcount += result.rowcount;
+        insertIds.push(result.lastInsertId ?? null);
         lastInsertId = result.lastInsertId ?? lastInsertId;
       }
     }
     if (columns !== null) return { columns, rows, rowcount: rows.length };
-    return { columns: null, rows: NO_ROWS, rowcount, lastInsertId };
+    return { columns: null, rows: NO_ROWS, rowcount, lastInsertId, insertIds };
+  }
+
+  /** How this session's AUTO_INCREMENT ids are handed out; asked once per connection. */
+  private async autoincrementSequence(): Promise<AutoincrementSequence> {
+    if (this.sequence === null) {
+      const result = await this.execute("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment", []);
+      const [lockMode, increment] = (result.rows[0] ?? []).map(Number);
+      this.sequence = { consecutive: consecutiveIds(lockMode ?? 2), increment: increment ?? 1 };
+    }
+    return this.sequence;
   }
 
   async begin(): Promise<void> {
@@ -195,7 +264,7 @@ function checkBindable(value: unknown, index: number): void {
       if (Number.isFinite(value)) return;
       throw new TypeError(`Parameter ${index + 1} is ${value}, which MySQL cannot store; pass a finite number or null.`);
     case "object":
-      if (value === null || value instanceof Date || value instanceof Uint8Array || Buffer.isBuffer(value)) return;
+      if (value === null || isDate(value) || value instanceof Uint8Array || Buffer.isBuffer(value)) return;
   }
   throw new TypeError(
     `Parameter ${index + 1} is ${Array.isArray(value) ? "an array" : `of type ${typeof value}`}, which mysql2 cannot bind as ` +

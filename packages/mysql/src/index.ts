@@ -5,14 +5,13 @@
 import { registerDialect } from "@alkahest/core/dialect";
 import { MySQLDialect } from "./dialect.js";
 
-registerDialect("mysql", "mysql2", () => new MySQLDialect("mysql"));
-registerDialect("mariadb", "mysql2", () => new MySQLDialect("mariadb"));
+registerDialect("mysql", "mysql2", (url) => MySQLDialect.fromURL("mysql", url));
+registerDialect("mariadb", "mysql2", (url) => MySQLDialect.fromURL("mariadb", url));
 
-export {
-  MySQLDialect,
-  capabilitiesFor,
-  parseServerVersion,
-  type MySQLFlavour,
-  type ServerVersion,
-} from "./dialect.js";
+export { MySQLDialect, capabilitiesFor, parseServerVersion, type MySQLFlavour, type ServerVersion } from "./dialect.js";
+export type { ServerFeatures } from "./server-version.js";
+export type { DialectURLOptions } from "./options.js";
 export { MySQLDriverConnection } from "./connection.js";
+export { MySQLCompiler } from "./statement-compiler.js";
+export { MySQLDDLCompiler } from "./ddl-compiler.js";
+export { MySQLTypeCompiler } from "./type-compiler.js";

@@ -3,7 +3,33 @@ import mysql from "mysql2";
 import type { ConnectionOptions } from "mysql2";
 
 /** Query-string options of a `mysql://` or `mariadb://` URL, named as SQLAlchemy names them. */
-export const URL_OPTIONS = ["charset", "ssl", "connect_timeout"] as const;
+export const URL_OPTIONS = ["charset", "ssl", "connect_timeout", "returning"] as const;
+
+/** URL options the dialect reads itself; mysql2 never sees them. */
+export interface DialectURLOptions {
+  /**
+   * `?returning=false`: use no RETURNING even where the server has it (MariaDB 10.5+),
+   * as on MySQL: primary keys come from the insert id, INSERT/DELETE ... RETURNING is
+   * refused. For a proxy that cannot pass RETURNING through, and to run MySQL's code
+   * paths against MariaDB (the conformance suite's mariadb-as-mysql run).
+   */
+  readonly returning: boolean;
+}
+
+/**
+ * The dialect's own options from a URL's query string.
+ *
+ * @throws ArgumentError for a malformed value.
+ */
+export function dialectURLOptions(url: URL): DialectURLOptions {
+  const given = url.query.returning;
+  if (given === undefined) return { returning: true };
+  const on = typeof given === "string" ? parseFlag(given) : null;
+  if (on === null) {
+    throw new ArgumentError(`${url.dialect} URL option returning must be true or false, got '${String(given)}'.`);
+  }
+  return { returning: on };
+}
 
 /**
  * How values are read, chosen for exactness; `connectArgs` may change them
@@ -27,10 +53,13 @@ const DEFAULTS: ConnectionOptions = {
 
 /**
  * What the driver connection relies on, so `connectArgs` cannot change it: rows as
- * arrays (read by position, the fast path) and dates read as UTC, matching the
- * session's time_zone '+00:00'.
+ * arrays (read by position, the fast path); dates read as UTC, matching the session's
+ * time_zone '+00:00'; and JSON as text (`jsonStrings`), which core's JSON type parses,
+ * as SQLAlchemy's MySQL drivers hand it over. mysql2 would parse MySQL's JSON columns,
+ * and MariaDB's (LONGTEXT) only where the server sends its extended column metadata,
+ * so that a JSON string value could not be told from JSON text.
  */
-const REQUIRED: ConnectionOptions = { rowsAsArray: true, timezone: "Z" };
+const REQUIRED: ConnectionOptions = { rowsAsArray: true, timezone: "Z", jsonStrings: true };
 
 /**
  * The mysql2 connection options for a URL: user, password, host, port, database and
@@ -71,6 +100,8 @@ function queryOptions(url: URL): ConnectionOptions {
       }
       // An empty object turns TLS on with mysql2's defaults, which verify the server's certificate.
       if (on) options.ssl = {};
+    } else if (key === "returning") {
+      // The dialect's option (dialectURLOptions), validated there.
     } else if (key === "connect_timeout") {
       const seconds = Number(given);
       if (given.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {

@@ -1,13 +1,24 @@
 import { InvalidRequestError, type TypeProcessors, type TypeVisitName } from "@alkahest/core/dialect";
+import { isDate } from "node:util/types";
 
-// How values cross the wire (see connectionOptions() in dialect.ts for the driver side):
-// - BOOLEAN is TINYINT(1): bound as 1/0, read back as 0/1 and turned into false/true
-//   where the column is declared Boolean.
-// - DATETIME/TIMESTAMP/DATE are bound as UTC text, SQLAlchemy's 'YYYY-MM-DD HH:MM:SS.ffffff'
-//   layout; the session runs with time_zone '+00:00', so TIMESTAMP values do not shift,
-//   and mysql2 (timezone 'Z') reads them back as Dates in UTC, DATE at UTC midnight.
-// - BIGINT and DECIMAL come back as decimal strings (exact; see dialect.ts).
-
+/**
+ * How each type crosses the wire (see options.ts for how mysql2 reads values):
+ *
+ * | type               | DDL                  | bound as                        | read back                           |
+ * |--------------------|----------------------|---------------------------------|-------------------------------------|
+ * | Integer, SmallInteger | INTEGER, SMALLINT | number                          | number; an expression the server types BIGINT or DECIMAL (count(), sum(), `a + 1`) arrives as a decimal string and is turned into a number |
+ * | BigInteger         | BIGINT               | bigint / number                 | decimal string → bigint (core's generic conversion) |
+ * | Float              | DOUBLE               | number                          | number                              |
+ * | Numeric            | NUMERIC(p, s)        | decimal string / number         | exact decimal string (nativeDecimal)|
+ * | String, Text, Enum | VARCHAR(n), TEXT, ENUM(...) or VARCHAR | string      | string                              |
+ * | Boolean            | BOOL (TINYINT(1))    | 1 / 0                           | 0/1 → false/true                    |
+ * | DateTime           | DATETIME(6)          | UTC text `YYYY-MM-DD HH:MM:SS.ffffff` | Date (mysql2 reads it in UTC, the session's time zone) |
+ * | Date               | DATE                 | `YYYY-MM-DD` of the UTC day     | Date at UTC midnight                |
+ * | Time               | TIME(6)              | `HH:MM:SS[.ffffff]`             | text, canonical form (core's generic conversion) |
+ * | JSON               | JSON (MariaDB: LONGTEXT) | JSON text                   | JSON text (mysql2's `jsonStrings`), parsed by core's JSON type |
+ * | Uuid               | CHAR(32)             | 32 hex digits, as SQLAlchemy stores them | canonical UUID string         |
+ * | LargeBinary        | BLOB                 | Buffer                          | Buffer                              |
+ */
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /** `YYYY-MM-DD` of the Date's UTC calendar day. */
@@ -66,15 +77,24 @@ function resultBoolean(value: unknown): unknown {
   }
 }
 
-export const mysqlColspecs: Partial<Record<TypeVisitName, TypeProcessors>> = {
+/** BIGINT and DECIMAL values arrive as decimal strings (see options.ts); an Integer's value is a number. */
+const resultInteger = (value: unknown): unknown => (typeof value === "string" ? Number(value) : value);
+
+/**
+ * The conversions by type; the types not listed need none beyond core's generic ones.
+ * The values arrive checked and canonical (see core's TypeEngine), and never null.
+ */
+export const mysqlColspecs: Partial<Record<TypeVisitName, TypeProcessors>> = Object.freeze({
+  integer: { result: resultInteger },
+  small_integer: { result: resultInteger },
   boolean: { bind: bindBoolean, result: resultBoolean },
-  datetime: { bind: (v) => (v instanceof Date ? formatDateTime(v) : v), result: parseDateTime },
-  date: { bind: (v) => (v instanceof Date ? formatDate(v) : v), result: parseDateTime },
-};
+  datetime: { bind: (v: unknown) => (isDate(v) ? formatDateTime(v) : v), result: parseDateTime },
+  date: { bind: (v: unknown) => (isDate(v) ? formatDate(v) : v), result: parseDateTime },
+});
 
 /** Booleans and Dates given without a declared type, converted as their types would be. */
 export function bindMySQLValue(value: unknown): unknown {
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return formatDateTime(value);
+  if (isDate(value)) return formatDateTime(value);
   return value;
 }

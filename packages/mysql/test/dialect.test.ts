@@ -21,16 +21,42 @@ describe("MySQLDialect identity and flavour", () => {
       deleteReturning: true,
       savepoints: true,
       transactionalDdl: false,
+      primaryKeyFromLastInsertId: true,
+      multiRowInsertReturning: true,
+      sentinelOrdering: true,
+      nativeBoolean: false,
+      nativeDecimal: true,
+      nativeJson: false,
+      nativeUuid: false,
+      nativeEnum: true,
+      alterConstraints: true,
+      foreignKeysEnforced: true,
+      fullOuterJoin: false,
+      nullsOrdering: false,
+      parenthesizedCompoundSelects: true,
     });
     const mysql = createEngine("mysql+mysql2://h/db").dialect as MySQLDialect;
     expect(mysql.name).toBe("mysql");
-    expect(mysql.capabilities).toEqual({
+    expect(mysql.capabilities).toMatchObject({
       insertReturning: false,
       updateReturning: false,
       deleteReturning: false,
-      savepoints: true,
-      transactionalDdl: false,
+      primaryKeyFromLastInsertId: true,
+      multiRowInsertReturning: false,
+      sentinelOrdering: false,
+      nativeJson: true,
+      nativeDecimal: true,
     });
+  });
+
+  it("?returning=false turns RETURNING off, before and after the server is known", () => {
+    const dialect = createEngine("mariadb+mysql2://h/db?returning=false").dialect as MySQLDialect;
+    const off = { insertReturning: false, deleteReturning: false, multiRowInsertReturning: false, sentinelOrdering: false };
+    expect(dialect.capabilities).toMatchObject(off);
+    dialect.initialize(parseServerVersion("10.11.19-MariaDB"));
+    expect(dialect.capabilities).toMatchObject({ ...off, primaryKeyFromLastInsertId: true });
+    expect((createEngine("mariadb://h/db?returning=true").dialect as MySQLDialect).capabilities.insertReturning).toBe(true);
+    expect(() => createEngine("mariadb://h/db?returning=perhaps").dialect).toThrow(/returning must be true or false, got 'perhaps'/);
   });
 
   it.each([
@@ -41,6 +67,23 @@ describe("MySQLDialect identity and flavour", () => {
     ["8.4.0-0ubuntu0.24.04.1", "mysql", [8, 4, 0]],
   ])("reads the server version %s", (text, flavour, version) => {
     expect(parseServerVersion(text)).toEqual({ flavour, version, text });
+  });
+
+  it("reads the features the compilers need from the flavour and version", () => {
+    const dialect = new MySQLDialect("mysql");
+    dialect.initialize(parseServerVersion("8.0.36"));
+    expect(dialect.features).toEqual({
+      flavour: "mysql",
+      defaultExpressions: true,
+      floatCast: true,
+      checkConstraints: true,
+      dropCheckKeyword: "CHECK",
+      backslashEscapes: true,
+    });
+    dialect.initialize(parseServerVersion("8.0.12"));
+    expect(dialect.features).toMatchObject({ defaultExpressions: false, floatCast: false, checkConstraints: false });
+    dialect.initialize(parseServerVersion("10.11.19-MariaDB"));
+    expect(dialect.features).toMatchObject({ flavour: "mariadb", defaultExpressions: true, floatCast: false, dropCheckKeyword: "CONSTRAINT" });
   });
 
   it("refines name and capabilities from the server: a mysql:// URL may reach MariaDB", () => {

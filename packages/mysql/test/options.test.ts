@@ -1,6 +1,6 @@
 import { ArgumentError, parseURL } from "@alkahest/core";
 import { describe, expect, it } from "@jest/globals";
-import { connectionOptions } from "../src/options.js";
+import { connectionOptions, dialectURLOptions } from "../src/options.js";
 
 const optionsFor = (url: string, connectArgs: Record<string, unknown> = {}) => connectionOptions(parseURL(url), connectArgs);
 
@@ -42,10 +42,16 @@ describe("URL → mysql2 connection options", () => {
     ["connect_timeout=soon", /connect_timeout must be a number of seconds > 0, got 'soon'/],
     ["connect_timeout=0", /connect_timeout must be a number of seconds > 0/],
     ["charset=utf8mb4&charset=latin1", /'charset' is given more than once/],
-    ["pool_size=3", /Unknown mysql URL option 'pool_size=3'. Supported: charset, ssl, connect_timeout/],
+    ["pool_size=3", /Unknown mysql URL option 'pool_size=3'. Supported: charset, ssl, connect_timeout, returning/],
   ])("rejects ?%s with an ArgumentError", (query, message) => {
     expect(() => optionsFor(`mysql://h/db?${query}`)).toThrow(ArgumentError);
     expect(() => optionsFor(`mysql://h/db?${query}`)).toThrow(message);
+  });
+
+  it("keeps the dialect's own option ?returning= away from mysql2", () => {
+    expect(optionsFor("mariadb://h/db?returning=false")).not.toHaveProperty("returning");
+    expect(dialectURLOptions(parseURL("mariadb://h/db?returning=false"))).toEqual({ returning: false });
+    expect(dialectURLOptions(parseURL("mariadb://h/db"))).toEqual({ returning: true });
   });
 
   it("merges connectArgs over the URL and the defaults", () => {
@@ -55,7 +61,7 @@ describe("URL → mysql2 connection options", () => {
 
   it("keeps what the driver connection relies on, whatever connectArgs say", () => {
     const options = optionsFor("mysql://h/db", { rowsAsArray: false, timezone: "local", flags: ["-FOUND_ROWS", "COMPRESS"] });
-    expect(options).toMatchObject({ rowsAsArray: true, timezone: "Z" });
+    expect(options).toMatchObject({ rowsAsArray: true, timezone: "Z", jsonStrings: true });
     // mysql2 applies "-X" to its defaults only, so the FOUND_ROWS given last still counts.
     expect(options.flags).toEqual(["-IGNORE_SPACE", "-FOUND_ROWS", "COMPRESS", "FOUND_ROWS"]);
     expect(optionsFor("mysql://h/db", { flags: "COMPRESS, MULTI_STATEMENTS" }).flags).toEqual([

@@ -1,3 +1,4 @@
+import * as sa from "@alkahest/core";
 import { Boolean, Date as DateType, DateTime, text } from "@alkahest/core";
 import { beforeAll, expect, it } from "@jest/globals";
 import "@alkahest/mysql";
@@ -75,5 +76,39 @@ describeServer("MySQL type round trips against the server", (db) => {
     const row = await roundTrip(40, { label, raw: Buffer.from([0, 1, 254, 255]) });
     expect(row.label).toBe(label);
     expect(row.raw).toEqual(Buffer.from([0, 1, 254, 255]));
+  });
+});
+
+describeServer("MySQL-specific types through createAll", (db) => {
+  const Mood = { Happy: "happy", Sad: "sad" } as const;
+  const metadata = sa.MetaData();
+  const moods = sa.Table(
+    "moods",
+    metadata,
+    sa.Column("id", sa.Integer, { primaryKey: true }),
+    sa.Column("mood", sa.Enum(Mood, { name: "mood" })),
+    sa.Column("doc", sa.JSON),
+    sa.Column("at", sa.DateTime),
+    sa.Column("clock", sa.Time),
+  );
+
+  it("a native ENUM takes its values only; JSON, DATETIME(6) and TIME(6) keep what went in", async () => {
+    const engine = db.engine();
+    await metadata.createAll(engine);
+    try {
+      const at = new Date(Date.UTC(2025, 10, 13, 11, 19, 23, 348));
+      await engine.begin((conn) => conn.execute(sa.insert(moods).values({ mood: "sad", doc: "plain text", at, clock: "23:59:59.123456" })));
+      const row = await engine.connect(async (conn) => (await conn.execute(sa.select(moods))).one()._tuple());
+      expect(row).toEqual([1, "sad", "plain text", at, "23:59:59.123456"]);
+      const type = await engine.connect(async (conn) =>
+        (await conn.execDriverSql("SELECT column_type FROM information_schema.columns WHERE table_schema = DATABASE() AND column_name = 'mood'")).scalar(),
+      );
+      expect(type).toBe("enum('happy','sad')");
+      // The server refuses another value (strict mode), even where the type's check is bypassed.
+      const raw = engine.begin((conn) => conn.execDriverSql("INSERT INTO moods (mood) VALUES ('angry')"));
+      await expect(raw).rejects.toThrow(sa.DBAPIError);
+    } finally {
+      await metadata.dropAll(engine);
+    }
   });
 });

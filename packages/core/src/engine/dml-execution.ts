@@ -78,10 +78,19 @@ export async function executeDML(
     return host.buildResult(result, entry, primaryKeyRows(dml, () => []));
   }
   host.logStatement(compiled.sql, entry, positional, true);
-  const result = await host.run(compiled.sql, positional, true, () => driver.executeMany(compiled.sql, positional, options));
-  // The driver's lastInsertId names only the last row of an executemany: generated keys are unknown.
-  const keys = primaryKeyRows(dml, () => full.map((set) => primaryKeyValues(host.dialect, dml, set, binds, null, null)));
+  const manyOptions = wantsGeneratedIds(host.dialect, dml) ? { ...options, generatedIds: true } : options;
+  const result = await host.run(compiled.sql, positional, true, () => driver.executeMany(compiled.sql, positional, manyOptions));
+  // The driver's lastInsertId names only the last row of an executemany: generated keys
+  // are known only where the driver reports each row's (insertIds).
+  const ids = result.insertIds;
+  const keys = primaryKeyRows(dml, () => full.map((set, i) => primaryKeyValues(host.dialect, dml, set, binds, ids?.[i], null)));
   return host.buildResult(withRowcount(dml, result), entry, keys);
+}
+
+/** An INSERT whose rows' autoincrement key the database generates, on a dialect whose driver reports generated ids. */
+function wantsGeneratedIds(dialect: Dialect, dml: CompiledDML): boolean {
+  if (dml.kind !== "insert" || dialect.capabilities.primaryKeyFromLastInsertId !== true) return false;
+  return dml.primaryKey?.some((pk) => pk.autoincrement && pk.param === null) === true;
 }
 
 /** A dialect without RETURNING for this kind of statement fails before anything is sent. */

@@ -14,6 +14,11 @@ export interface DriverResult {
   readonly rowcount: number;
   /** The last generated row id, where the driver reports one. */
   readonly lastInsertId?: number | bigint | null;
+  /**
+   * executeMany of an INSERT asked for `generatedIds`: the id generated for each
+   * parameter set's row, in order (null where the driver cannot tell it).
+   */
+  readonly insertIds?: readonly (number | bigint | null)[];
 }
 
 /** How core asks a driver to run one statement, beyond its SQL and parameters. */
@@ -23,6 +28,12 @@ export interface DriverExecuteOptions {
    * as bigint. A driver that always reads 64-bit integers exactly ignores it.
    */
   readonly exactIntegers?: boolean;
+  /**
+   * executeMany of an INSERT whose autoincrement key the parameter sets do not give:
+   * report each row's generated id as `insertIds` (MySQL derives them from the insert
+   * id of a multi-row INSERT where they are consecutive). A driver that cannot ignores it.
+   */
+  readonly generatedIds?: boolean;
 }
 
 export interface DriverConnection {

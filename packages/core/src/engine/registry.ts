@@ -2,7 +2,8 @@ import { NoSuchModuleError } from "../errors.js";
 import type { Dialect } from "./dialect.js";
 import type { URL } from "./url.js";
 
-export type DialectFactory = () => Dialect;
+/** Makes the dialect of an engine; the URL lets it read dialect options from its query string. */
+export type DialectFactory = (url: URL) => Dialect;
 
 /** dialect name → driver name → factory; the first driver registered is the default. */
 const registry = new Map<string, Map<string, DialectFactory>>();
@@ -50,7 +51,7 @@ export function findDialect(url: URL): Dialect | undefined {
         `Available: ${[...drivers.keys()].map((d) => `${url.dialect}+${d}://`).join(", ")}.`,
     );
   }
-  return factory();
+  return factory(url);
 }
 
 /** Finds the URL's dialect, importing the package that provides it if needed. */

@@ -1,0 +1,68 @@
+import type { ClauseElement, Compiled, CompileOptions, OrderedBatch } from "@alkahest/core/dialect";
+
+/** What building a batch needs of the dialect. */
+export interface BatchCompiler {
+  compile(element: ClauseElement, options?: CompileOptions): Compiled;
+  quote(identifier: string): string;
+}
+
+const batches = new WeakMap<Compiled, Map<number, OrderedBatch | null>>();
+/** A statement runs in at most two batch sizes per execution (full pages, the last one); a few are kept. */
+const SIZES_KEPT = 8;
+
+/**
+ * insertmanyvalues with rows in parameter order on MariaDB, as SQLAlchemy's MySQL
+ * dialect does it (`insertmanyvalues_implicit_sentinel = ANY_AUTOINCREMENT`): a
+ * multi-row `INSERT ... VALUES (...), (...) RETURNING ...` promises no order for its
+ * rows, but the AUTO_INCREMENT key is handed out in VALUES order within one statement,
+ * whatever `innodb_autoinc_lock_mode` (ids may skip, never go back). So the key is added
+ * as the last RETURNING column, the rows are sorted by it, and it is dropped again:
+ *
+ * ```
+ * INSERT INTO t (name) VALUES (?), (?) RETURNING t.id, t.name, t.id
+ * ```
+ *
+ * Only when the key is generated for every row (the INSERT does not set it); otherwise
+ * null, and the rows go one a statement.
+ */
+export function sentinelOrderedBatch(dialect: BatchCompiler, compiled: Compiled, statement: ClauseElement, rows: number): OrderedBatch | null {
+  let bySize = batches.get(compiled);
+  if (bySize === undefined) batches.set(compiled, (bySize = new Map()));
+  let batch = bySize.get(rows);
+  if (batch === undefined) {
+    batch = buildBatch(dialect, compiled, statement, rows);
+    if (bySize.size >= SIZES_KEPT) bySize.delete(bySize.keys().next().value as number);
+    bySize.set(rows, batch);
+  }
+  return batch;
+}
+
+function buildBatch(dialect: BatchCompiler, compiled: Compiled, statement: ClauseElement, rows: number): OrderedBatch | null {
+  const dml = compiled.dml;
+  const row = dml?.valuesRow;
+  if (dml == null || dml.kind !== "insert" || row == null || compiled.expansion !== null || !dml.explicitReturning) return null;
+  const sentinel = dml.primaryKey?.find((pk) => pk.autoincrement && pk.param === null)?.column;
+  if (sentinel === undefined) return null;
+  // The same statement with its VALUES row repeated, compiled for the parameters it runs
+  // with: the row's placeholders are named after the columns (or their defaults) it sets.
+  const columnKeys = [...new Set(compiled.placeholders.slice(row.start, row.end).map((p) => p.name))];
+  const multi = dialect.compile(statement, { columnKeys, forExecutemany: true, insertmanyvaluesRows: rows });
+  const perRow = row.end - row.start;
+  if (multi.placeholders.length !== compiled.placeholders.length + (rows - 1) * perRow) return null;
+  // RETURNING is the statement's last clause, so the key goes at the very end.
+  const sql = `${multi.sql}, ${dialect.quote(dml.table.name)}.${dialect.quote(sentinel.name)}`;
+  return { sql, order: byTrailingSentinel };
+}
+
+/** Sorts rows by their last column (the generated key) and drops it. */
+function byTrailingSentinel(rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] {
+  return rows
+    .map((r) => ({ key: toBigInt(r[r.length - 1]), row: r.slice(0, -1) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.row);
+}
+
+/** An INT key arrives as a number, a BIGINT one as a decimal string (see options.ts). */
+function toBigInt(value: unknown): bigint {
+  return BigInt(value as number | string | bigint);
+}

@@ -1,0 +1,68 @@
+import { SQLCompiler, type BinaryExpression, type Cast, type Operator, type SelectBase } from "@alkahest/core/dialect";
+import type { MySQLTypeCompiler } from "./type-compiler.js";
+
+/** MySQL's largest LIMIT: OFFSET without LIMIT is written with it, as the server's manual says. */
+const NO_LIMIT = "18446744073709551615";
+
+const INTEGER_TYPES: ReadonlySet<string> = new Set(["integer", "small_integer", "big_integer"]);
+
+/**
+ * MySQL's and MariaDB's statement compiler: core's, with their forms where they differ,
+ * as SQLAlchemy's MySQLCompiler.
+ *
+ * @example
+ * select(users.c.name.concat("!")).limit(10).offset(20)
+ * // SELECT concat(user_account.name, ?) AS anon_1 FROM user_account LIMIT ?, ?
+ */
+export class MySQLCompiler extends SQLCompiler {
+  /** `INSERT INTO t () VALUES ()`: MySQL has no DEFAULT VALUES. */
+  override readonly emptyInsertClause: string = "() VALUES ()";
+
+  /** `||` is OR in MySQL's default sql_mode: concatenation is the concat() function. */
+  override renderConcat(left: string, right: string): string {
+    return `concat(${left}, ${right})`;
+  }
+
+  /** `/` divides exactly (integers give a decimal), so true division needs no CAST. */
+  override get divisionFloors(): boolean {
+    return false;
+  }
+
+  /** `a DIV b` for integers, else `FLOOR(a / b)`, as SQLAlchemy's MySQL floor division. */
+  override visitFloordivBinary(binary: BinaryExpression): string {
+    const { left, operator, right } = binary;
+    const integers = INTEGER_TYPES.has(left.type.visitName) && INTEGER_TYPES.has(right.type.visitName);
+    const l = this.processAgainst(left, operator);
+    const r = this.processAgainst(right, operator);
+    return integers ? `${l} DIV ${r}` : `FLOOR(${l} / ${r})`;
+  }
+
+  /**
+   * CAST takes only some type names on MySQL (`SIGNED INTEGER`, `CHAR(n)`, `DECIMAL`, ...);
+   * to a type it cannot cast to, the expression is left as it is, as SQLAlchemy does.
+   */
+  override visitCast(cast: Cast): string {
+    const type = (this.dialect.typeCompiler as MySQLTypeCompiler).castTypeName(cast.type);
+    if (type === null) return this.process(cast.element);
+    return `CAST(${this.process(cast.element)} AS ${type})`;
+  }
+
+  /** SQLAlchemy's MySQL empty set: a derived table with no rows. */
+  override emptySetExpression(_operator: Operator): string {
+    return "SELECT _in_0 FROM (SELECT 1 AS _in_0) AS _empty_set WHERE 1!=1";
+  }
+
+  /**
+   * MySQL's `LIMIT offset, count`, as SQLAlchemy writes it; OFFSET alone takes MySQL's
+   * largest count. Both values are bound (mysql2 writes numbers into the SQL text).
+   */
+  override limitClause(select: SelectBase): string {
+    const { limitClause: limit, offsetClause: offset } = select;
+    if (offset !== null) {
+      // Placeholders are numbered in the order they are compiled: the offset comes first.
+      const start = this.process(offset);
+      return ` \n LIMIT ${start}, ${limit === null ? NO_LIMIT : this.process(limit)}`;
+    }
+    return limit === null ? "" : ` \n LIMIT ${this.process(limit)}`;
+  }
+}
