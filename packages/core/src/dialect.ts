@@ -59,3 +59,4 @@ export {
   TypeMismatchError,
   UuidType,
 } from "./sql/types/index.js";
+export { formatDateTimeUTC, formatDateUTC, parseDateTimeText } from "./sql/types/datetime-text.js";

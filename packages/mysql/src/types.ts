@@ -1,4 +1,10 @@
-import { InvalidRequestError, type TypeProcessors, type TypeVisitName } from "@alkahest/core/dialect";
+import {
+  formatDateTimeUTC as formatDateTime,
+  formatDateUTC as formatDate,
+  parseDateTimeText,
+  type TypeProcessors,
+  type TypeVisitName,
+} from "@alkahest/core/dialect";
 import { isDate } from "node:util/types";
 
 /**
@@ -19,47 +25,11 @@ import { isDate } from "node:util/types";
  * | Uuid               | CHAR(32)             | 32 hex digits, as SQLAlchemy stores them | canonical UUID string         |
  * | LargeBinary        | BLOB                 | Buffer                          | Buffer                              |
  */
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
-/** `YYYY-MM-DD` of the Date's UTC calendar day. */
-export function formatDate(value: Date): string {
-  const year = value.getUTCFullYear();
-  const y = year < 1000 ? String(year).padStart(4, "0") : String(year);
-  return `${y}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-}
-
-/** `YYYY-MM-DD HH:MM:SS.ffffff` in UTC, microseconds always shown, as SQLAlchemy binds them. */
-export function formatDateTime(value: Date): string {
-  const millis = value.getUTCMilliseconds();
-  const fraction = `${millis < 10 ? "00" : millis < 100 ? "0" : ""}${millis}000`;
-  return (
-    `${formatDate(value)} ${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}:` +
-    `${pad2(value.getUTCSeconds())}.${fraction}`
-  );
-}
-
-const DATETIME = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,6}))?)?)?$/;
-
 /**
  * mysql2 already returns Dates; text arrives only from a column that is not a date
  * (a VARCHAR declared DateTime) or when `connectArgs` asks for `dateStrings`.
  */
-function parseDateTime(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const m = DATETIME.exec(value);
-  if (m === null) {
-    throw new InvalidRequestError(
-      `Couldn't parse datetime string '${value}' from MySQL: expected 'YYYY-MM-DD HH:MM:SS[.ffffff]'.`,
-    );
-  }
-  const [, y, mo, d, h, mi, s, f] = m;
-  const millis = f === undefined ? 0 : Math.floor(Number(f.padEnd(6, "0")) / 1000);
-  const at = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not move years 0-99 to 1900-1999.
-  at.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
-  at.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis);
-  return at;
-}
+const parseDateTime = (value: unknown): unknown => (typeof value === "string" ? parseDateTimeText(value, "MySQL") : value);
 
 const bindBoolean = (value: unknown): unknown => (typeof value === "boolean" ? (value ? 1 : 0) : value);
 

@@ -1,7 +1,7 @@
 import { createEngine, InvalidRequestError, text } from "@alkahest/core";
 import { describe, expect, it } from "@jest/globals";
 import { MySQLDialect, parseServerVersion } from "@alkahest/mysql";
-import { formatDate, formatDateTime } from "../src/types.js";
+import { formatDateTimeUTC as formatDateTime, formatDateUTC as formatDate } from "@alkahest/core/dialect";
 
 describe("MySQLDialect identity and flavour", () => {
   it("registers mysql and mariadb URLs, mysql2 being the default driver", () => {

@@ -1,4 +1,10 @@
-import { InvalidRequestError, type TypeProcessors, type TypeVisitName } from "@alkahest/core/dialect";
+import {
+  formatDateTimeUTC as formatDateTime,
+  formatDateUTC as formatDate,
+  parseDateTimeText,
+  type TypeProcessors,
+  type TypeVisitName,
+} from "@alkahest/core/dialect";
 import { isDate } from "node:util/types";
 
 /**
@@ -28,52 +34,8 @@ import { isDate } from "node:util/types";
  * BigInteger columns, which always come back as bigint.
  */
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
-function formatDate(value: Date): string {
-  const year = value.getUTCFullYear();
-  const y = year >= 0 && year < 1000 ? String(year).padStart(4, "0") : String(year);
-  return `${y}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-}
-
-/** `YYYY-MM-DD HH:MM:SS.ffffff`, microseconds always shown, as SQLAlchemy stores them. */
-export function formatDateTime(value: Date): string {
-  const millis = value.getUTCMilliseconds();
-  const fraction = `${millis < 10 ? "00" : millis < 100 ? "0" : ""}${millis}000`;
-  return (
-    `${formatDate(value)} ${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}:` +
-    `${pad2(value.getUTCSeconds())}.${fraction}`
-  );
-}
-
-/** SQLAlchemy's layout, or ISO 8601 with `T`, optionally with a `Z` or `±HH:MM` offset. */
-const DATETIME =
-  /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?)?(?:\s*(Z)|\s*([+-])(\d\d):?(\d\d))?$/;
-
-/**
- * Text stored by a DateTime or Date, as a Date. Without an offset the text is UTC (as
- * it was bound); with one (written by other software), the offset is applied.
- */
-function parseDateTime(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const m = DATETIME.exec(value);
-  if (m === null) {
-    throw new InvalidRequestError(
-      `Couldn't parse datetime string '${value}' from SQLite: expected 'YYYY-MM-DD HH:MM:SS[.ffffff]'.`,
-    );
-  }
-  const [, y, mo, d, h, mi, s, f, , sign, oh, om] = m;
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not move years 0-99 to 1900-1999.
-  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
-  const millis = f === undefined ? 0 : Math.floor(Number(f.padEnd(9, "0").slice(0, 6)) / 1000);
-  date.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis);
-  if (sign !== undefined) {
-    const offsetMinutes = Number(oh) * 60 + Number(om);
-    date.setTime(date.getTime() - (sign === "-" ? -1 : 1) * offsetMinutes * 60_000);
-  }
-  return date;
-}
+/** Stored datetime or date text as a Date (mysql2 and pg hand back Dates; SQLite, text). */
+const parseDateTime = (value: unknown): unknown => (typeof value === "string" ? parseDateTimeText(value, "SQLite") : value);
 
 const bindBoolean = (value: unknown): unknown => (typeof value === "boolean" ? (value ? 1 : 0) : value);
 const resultBoolean = (value: unknown): unknown => (value === null ? null : value !== 0 && value !== 0n);

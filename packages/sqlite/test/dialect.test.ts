@@ -12,7 +12,7 @@ import { SQLiteDialect } from "@alkahest/sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { formatDateTime } from "../src/types.js";
+import { formatDateTimeUTC as formatDateTime } from "@alkahest/core/dialect";
 
 describe("SQLiteDialect", () => {
   const dialect = new SQLiteDialect();
