@@ -7,6 +7,7 @@ import type { Label } from "./label.js";
 import type { Null } from "./literals.js";
 import type { Over } from "./over.js";
 import type { UnaryExpression } from "./unary.js";
+import { lateBound } from "../../util/late-bound.js";
 
 /**
  * The classes ColumnElement's operator methods build. Each module registers its class
@@ -26,14 +27,7 @@ export interface ElementClasses {
   Over: typeof Over;
 }
 
-const registered: Partial<ElementClasses> = {};
+const classes = lateBound<ElementClasses>();
 
-export function registerElement<K extends keyof ElementClasses>(name: K, value: ElementClasses[K]): void {
-  registered[name] = value;
-}
-
-export function elementClass<K extends keyof ElementClasses>(name: K): ElementClasses[K] {
-  const value = registered[name];
-  if (value === undefined) throw new Error(`${name} is not loaded: import the SQL layer from "@alkahest/core"`);
-  return value;
-}
+export const registerElement = classes.register;
+export const elementClass = classes.get;

@@ -1,6 +1,7 @@
 import type { Alias } from "./alias.js";
 import type { CompoundSelect } from "./compound-select.js";
 import type { Join } from "./join.js";
+import { lateBound } from "../../util/late-bound.js";
 
 /**
  * Classes that base classes construct: SelectBase's `union()` builds a CompoundSelect
@@ -14,14 +15,7 @@ export interface SelectableClasses {
   Alias: typeof Alias;
 }
 
-const registered: Partial<SelectableClasses> = {};
+const classes = lateBound<SelectableClasses>();
 
-export function registerSelectable<K extends keyof SelectableClasses>(name: K, value: SelectableClasses[K]): void {
-  registered[name] = value;
-}
-
-export function selectableClass<K extends keyof SelectableClasses>(name: K): SelectableClasses[K] {
-  const value = registered[name];
-  if (value === undefined) throw new Error(`${name} is not loaded: import the SQL layer from "@alkahest/core"`);
-  return value;
-}
+export const registerSelectable = classes.register;
+export const selectableClass = classes.get;
