@@ -12,15 +12,21 @@ function workloadOf(caseId: string): string | undefined {
   return CASES.find((c) => c.id === caseId)?.workload;
 }
 
-export function ratioOf(result: CaseResult, all: readonly CaseResult[]): Ratio | null {
+/** Which number of a result is compared: its median (the headline) or its fastest repetition. */
+export type Statistic = (result: CaseResult) => number;
+
+export const byMedian: Statistic = (result) => result.medianMs;
+export const byFastest: Statistic = (result) => Math.min(...result.samplesMs);
+
+export function ratioOf(result: CaseResult, all: readonly CaseResult[], statistic: Statistic = byMedian): Ratio | null {
   if (result.status !== "ok") return null;
   const ok = all.filter((r) => r.status === "ok");
   const raw =
     ok.find((r) => r.system === "raw" && r.case === result.case) ??
     ok.find((r) => r.system === "raw" && workloadOf(r.case) === workloadOf(result.case));
-  if (raw !== undefined) return { value: result.medianMs / raw.medianMs, against: "raw" };
-  const fastest = Math.min(...ok.filter((r) => r.case === result.case).map((r) => r.medianMs));
-  return { value: result.medianMs / fastest, against: "fastest" };
+  if (raw !== undefined) return { value: statistic(result) / statistic(raw), against: "raw" };
+  const fastest = Math.min(...ok.filter((r) => r.case === result.case).map(statistic));
+  return { value: statistic(result) / fastest, against: "fastest" };
 }
 
 export function formatRatio(ratio: number): string {

@@ -2,7 +2,7 @@
 import { CASES } from "../cases.js";
 import type { CaseResult } from "../result.js";
 import { SYSTEM_NAMES } from "../system.js";
-import { formatMs, formatRatio, ratioOf } from "./ratios.js";
+import { byFastest, formatMs, formatRatio, ratioOf } from "./ratios.js";
 
 function cases(results: readonly CaseResult[]): string[] {
   return CASES.map((c) => c.id).filter((id) => results.some((r) => r.case === id));
@@ -37,15 +37,22 @@ export function medianTable(results: readonly CaseResult[]): string {
   return `${header(columns)}\n${rows.join("\n")}${note}`;
 }
 
-/** RSS after setup (after a full GC), the process's peak, and the machine's load average then. */
-export function memoryTable(results: readonly CaseResult[]): string {
+/**
+ * Per case and system: the fastest repetition and its ratio to raw's fastest (other load
+ * on the machine only ever adds time, so this is the least disturbed view), the RSS
+ * after setup → the process's peak, and the machine's highest load average meanwhile.
+ */
+export function detailsTable(results: readonly CaseResult[]): string {
   const columns = systems(results);
   const rows = cases(results).map((id) => {
     const cells = columns.map((system) => {
       const result = results.find((r) => r.case === id && r.system === system);
       if (result === undefined || result.status !== "ok") return "–";
-      const load = result.loadAverage === undefined ? "" : ` (load ${result.loadAverage.toFixed(1)})`;
-      return `${result.idleRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)}${load}`;
+      const ratio = ratioOf(result, results, byFastest);
+      const ratioText = ratio === null ? "" : ` **${formatRatio(ratio.value)}**${ratio.against === "fastest" ? "†" : ""}`;
+      const load = result.loadAverage === undefined ? "" : `, load ${result.loadAverage.toFixed(1)}`;
+      const rss = `${result.idleRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)} MB`;
+      return `${formatMs(Math.min(...result.samplesMs))}${ratioText}; ${rss}${load}`;
     });
     return `| ${id} | ${cells.join(" | ")} |`;
   });
