@@ -1,15 +1,42 @@
 /**
- * Alkahest Core as it is today: text() statements through engine.connect() and
- * conn.execute(). The same file serves every database: only the URL differs, and the
- * engine imports the dialect package the URL names (@alkahest/sqlite, /postgres, /mysql).
+ * Alkahest Core as a user writes it: Table metadata and the expression language
+ * (select/insert/update with bindparam for statements built once), through
+ * engine.connect()/conn.execute(). The same file serves every database: only the URL
+ * differs, and the engine imports the dialect package the URL names.
  */
-import { createEngine, NoSuchModuleError, text, type Engine } from "@alkahest/core";
+import {
+  bindparam,
+  Column,
+  createEngine,
+  ForeignKey,
+  insert,
+  Integer,
+  MetaData,
+  NoSuchModuleError,
+  select,
+  String,
+  Table,
+  update,
+  type Engine,
+} from "@alkahest/core";
 import type { DbTarget } from "../db/target.js";
 import type { BenchSystem } from "../system.js";
 
-type UserRow = { id: number; name: string; fullname: string | null };
-
-const SELECT_ONE = "SELECT id, name, fullname FROM user_account WHERE id = :id";
+const metadata = MetaData();
+const users = Table(
+  "user_account",
+  metadata,
+  Column("id", Integer, { primaryKey: true }),
+  Column("name", String(30), { nullable: false }),
+  Column("fullname", String(100)),
+);
+const addresses = Table(
+  "address",
+  metadata,
+  Column("id", Integer, { primaryKey: true }),
+  Column("user_id", Integer, ForeignKey("user_account.id")),
+  Column("email_address", String(100)),
+);
 
 export default function alkahest(target: DbTarget): BenchSystem {
   let engine: Engine | undefined;
@@ -18,11 +45,13 @@ export default function alkahest(target: DbTarget): BenchSystem {
     return engine;
   };
   // Built once, as a user keeps a statement in a module-level constant.
-  const selectOne = text<UserRow>(SELECT_ONE);
-  const selectAll = text<UserRow>("SELECT id, name, fullname FROM user_account");
-  // An executemany of text() runs once per row: insertmanyvalues (issue 3) is for insert() constructs.
-  const insertReturning = text<{ id: number }>("INSERT INTO user_account (name, fullname) VALUES (:name, :fullname) RETURNING id");
-  const updateOne = text("UPDATE user_account SET fullname = :fullname WHERE id = :id");
+  const selectOne = select(users).where(users.c.id.eq(bindparam("id")));
+  const selectAll = select(users);
+  // Ids in input order: insertmanyvalues pages where the database can promise the order.
+  const insertReturning = insert(users).returning(users.c.id, { sortByParameterOrder: true });
+  const updateOne = update(users)
+    .where(users.c.id.eq(bindparam("user_id")))
+    .values({ fullname: bindparam("new_fullname") });
 
   return {
     async setup() {
@@ -49,11 +78,8 @@ export default function alkahest(target: DbTarget): BenchSystem {
         return rows;
       });
     },
-    async bulkInsertReturning(users) {
-      return open().begin(async (conn) => {
-        const ids = (await conn.execute(insertReturning, users)).scalars().all();
-        return ids.map(Number);
-      });
+    async bulkInsertReturning(rows) {
+      return open().begin(async (conn) => (await conn.execute(insertReturning, rows)).scalars().all());
     },
     async shortSelectsPrepared(ids) {
       return open().connect(async (conn) => {
@@ -65,19 +91,35 @@ export default function alkahest(target: DbTarget): BenchSystem {
     async shortSelectsRebuilt(ids) {
       return open().connect(async (conn) => {
         const names: string[] = [];
-        for (const id of ids) names.push((await conn.execute(text<UserRow>(SELECT_ONE), { id })).one().name);
+        for (const id of ids) names.push((await conn.execute(select(users).where(users.c.id.eq(id)))).one().name);
         return names;
       });
     },
     async largeResultset() {
       return open().connect(async (conn) => (await conn.execute(selectAll)).all());
     },
-    // largeResultsetStreamed: n/a, Result does not stream yet (every driver call buffers its rows).
+    // largeResultsetStreamed: n/a, Result does not stream yet.
     async executemanyUpdate(updates) {
+      const params = updates.map((u) => ({ user_id: u.id, new_fullname: u.fullname }));
       await open().begin(async (conn) => {
-        await conn.execute(updateOne, updates);
+        await conn.execute(updateOne, params);
       });
     },
-    // compileOnly: n/a until the expression language lands (issue 3).
+    async compileOnly(times) {
+      const dialect = await open().ready();
+      const a2 = addresses.alias("a2");
+      let length = 0;
+      for (let i = 0; i < times; i++) {
+        const stmt = select(users.c.id, users.c.name, addresses.c.email_address, a2.c.email_address.label("other_email"))
+          .join(addresses, addresses.c.user_id.eq(users.c.id))
+          .join(a2, a2.c.user_id.eq(users.c.id))
+          .where(users.c.name.eq(`u${i}`), addresses.c.email_address.like("%@example.com"))
+          .orderBy(users.c.id)
+          .limit(10);
+        const compiled = stmt.compile({ dialect });
+        length += compiled.sql.length + compiled.placeholders.length;
+      }
+      return length;
+    },
   };
 }

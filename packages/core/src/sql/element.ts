@@ -14,6 +14,17 @@ export function setDefaultCompileTarget(target: CompileTarget): void {
   defaultTarget = target;
 }
 
+let nextIdentity = 0;
+
+/**
+ * A short token naming one schema object (a Table, a Column) in cache keys: shorter
+ * than its name and type, so keys of statements built anew hash fast; objects are
+ * immutable once built, so the token stands for everything that decides their SQL.
+ */
+export function identityToken(prefix: string): string {
+  return `${prefix}${(nextIdentity++).toString(36)}`;
+}
+
 /** What an element adds to a statement's cache key, and the bound parameters it holds. */
 export interface CacheKeyContext {
   /** The shape so far; bound values never go in. */

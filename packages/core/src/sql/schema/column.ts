@@ -1,6 +1,6 @@
 import { ArgumentError, InvalidRequestError } from "../../errors.js";
 import type { SQLCompiler } from "../compiler/sql-compiler.js";
-import type { CacheKeyContext, ClauseElement } from "../element.js";
+import { identityToken, type CacheKeyContext, type ClauseElement } from "../element.js";
 import { ColumnElement } from "../elements/column-element.js";
 import type { FromClause } from "../selectable/from-clause.js";
 import { NullType } from "../types/generic.js";
@@ -59,6 +59,8 @@ const nullType = new NullType();
  */
 export class ColumnImpl<K extends string, T, Nullable extends boolean> extends ColumnElement<ColumnValue<T, Nullable>> {
   readonly key: K;
+  /** This column in cache keys. */
+  private readonly identity = identityToken("c");
   readonly primaryKey: boolean;
   readonly nullable: boolean;
   readonly options: ColumnOptions;
@@ -129,7 +131,7 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
   }
 
   genCacheKey(ctx: CacheKeyContext): void {
-    ctx.key += `col(${this.table?.fullname ?? ""}.${this.name}:${this.type.cacheKey})`;
+    ctx.key += this.identity;
   }
 
   compilerDispatch(compiler: SQLCompiler): string {

@@ -1,6 +1,6 @@
 import { ArgumentError } from "../../errors.js";
 import type { SQLCompiler } from "../compiler/sql-compiler.js";
-import type { CacheKeyContext } from "../element.js";
+import { identityToken, type CacheKeyContext } from "../element.js";
 import type { ColumnElement } from "../elements/column-element.js";
 import { FromClause } from "../selectable/from-clause.js";
 import { callable } from "./callable.js";
@@ -12,6 +12,8 @@ import type { Constraint } from "./constraint.js";
 import type { ForeignKey } from "./foreign-key.js";
 import type { ForeignKeyConstraint } from "./foreign-key-constraint.js";
 import { PrimaryKeyConstraintImpl, type PrimaryKeyConstraint } from "./primary-key.js";
+import type { ReflectBind } from "./reflect-request.js";
+import { reflectTable } from "./reflect-table.js";
 import { TableArgument } from "./table-argument.js";
 import type { Index } from "./table-index.js";
 
@@ -41,6 +43,8 @@ export type ColumnCollection<Cols extends readonly AnyColumn[]> = {
  */
 export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]> extends FromClause {
   readonly columns: Cols;
+  /** This table in cache keys. */
+  private readonly identity = identityToken("t");
   readonly c: ColumnCollection<Cols>;
   readonly schema: string | null;
   readonly fullname: string;
@@ -157,7 +161,7 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
   }
 
   genCacheKey(ctx: CacheKeyContext): void {
-    ctx.key += `table(${this.fullname})`;
+    ctx.key += this.identity;
   }
 
   compilerDispatch(compiler: SQLCompiler): string {
@@ -195,6 +199,8 @@ interface TableFactory {
   <const Items extends readonly TableItem[]>(name: string, metadata: MetaData, ...items: Items): TableImpl<ColumnsOf<Items>>;
   new <const Items extends readonly TableItem[]>(name: string, metadata: MetaData, ...items: Items): TableImpl<ColumnsOf<Items>>;
   prototype: TableImpl;
+  /** The table as the database defines it, built into `metadata` (see reflectTable). */
+  reflect(name: string, metadata: MetaData, bind: ReflectBind, options?: { readonly schema?: string }): Promise<TableImpl>;
 }
 
 function buildTable(name: string, metadata: MetaData, ...items: TableItem[]): TableImpl {
@@ -229,4 +235,6 @@ function buildTable(name: string, metadata: MetaData, ...items: TableItem[]): Ta
  * );
  * userTable.c.name; // a typed column
  */
-export const Table = callable(TableImpl as unknown as abstract new () => TableImpl, buildTable) as unknown as TableFactory;
+export const Table = Object.assign(callable(TableImpl as unknown as abstract new () => TableImpl, buildTable), {
+  reflect: reflectTable,
+}) as unknown as TableFactory;
