@@ -13,16 +13,20 @@ import type { ConformanceConfig } from "./config.js";
 import { cacheTests } from "./suite/cache.js";
 import { cteTests } from "./suite/cte.js";
 import { ddlTests } from "./suite/ddl.js";
+import { disconnectTests } from "./suite/disconnects.js";
 import { errorTests } from "./suite/errors.js";
 import { executemanyTests } from "./suite/executemany.js";
 import { insertTests } from "./suite/insert.js";
 import { paramTests } from "./suite/params.js";
+import { reflectionTests } from "./suite/reflection.js";
 import { resultTests } from "./suite/results.js";
 import { selectTests } from "./suite/select.js";
 import { sessionTests } from "./suite/session.js";
+import { streamingTests } from "./suite/streaming.js";
 import { transactionTests } from "./suite/transactions.js";
 import { typeTests } from "./suite/types.js";
 import { rowcountTests, updateDeleteTests } from "./suite/update-delete.js";
+import { upsertTests } from "./suite/upsert.js";
 
 export { CapturingLogger, capabilitiesOf, useEngine, type ConformanceConfig, type EngineFixture } from "./config.js";
 
@@ -42,6 +46,10 @@ export const conformanceGroups = {
   insert: insertTests,
   updateDelete: updateDeleteTests,
   rowcount: rowcountTests,
+  reflection: reflectionTests,
+  upsert: upsertTests,
+  streaming: streamingTests,
+  disconnects: disconnectTests,
 } as const;
 
 /** Declares the whole suite for one database as jest tests. */

@@ -5,7 +5,12 @@
 export * from "./errors.js";
 export { Dialect, type DialectCapabilities, type ErrorContext, type PoolPlan } from "./engine/dialect.js";
 export type { DriverConnection, DriverExecuteOptions, DriverResult } from "./engine/driver.js";
+export type { DriverRowStream, DriverStreamOptions } from "./engine/driver.js";
+export type { DialectTestingHooks } from "./engine/dialect-testing.js";
 export type { OrderedBatch } from "./engine/insertmanyvalues.js";
+export type * from "./engine/reflection/reflected.js";
+export type { DialectReflection } from "./engine/reflection/dialect-reflection.js";
+export { GENERIC_TYPE_NAMES, parseTypeName, typeFromName, type ParsedTypeName, type TypeNameMapper } from "./engine/reflection/type-names.js";
 // What the insertmanyvalues hook (Dialect.sentinelOrderedBatch) receives.
 export type { ClauseElement } from "./sql/element.js";
 export type { CompiledDML } from "./sql/dml/compiled-dml.js";
@@ -34,6 +39,15 @@ export type { Cast } from "./sql/elements/cast.js";
 export { FunctionElement } from "./sql/elements/function.js";
 export type { Operator } from "./sql/elements/operators.js";
 export type { SelectBase } from "./sql/selectable/select-base.js";
+export type { Select } from "./sql/selectable/select.js";
+// Dialect-specific INSERT forms (upserts), for a dialect's own insert() and its compiler's hooks.
+export { Insert, emptyInsertState, type InsertState } from "./sql/dml/insert.js";
+export { OnConflictInsert, onConflictInsert, type OnConflictDoUpdateOptions } from "./sql/dml/on-conflict-insert.js";
+export { OnDuplicateKeyInsert, onDuplicateKeyInsert, type InsertedColumns } from "./sql/dml/on-duplicate-key-insert.js";
+export type { ConflictTargetOptions, OnConflictDoNothing, OnConflictDoUpdate } from "./sql/dml/on-conflict.js";
+export type { InsertedColumn, OnDuplicateKeyUpdate } from "./sql/dml/on-duplicate-key.js";
+export type { UpsertSyntax } from "./sql/compiler/upsert.js";
+export { renderDistinctOn } from "./sql/compiler/distinct.js";
 // The type classes, for a TypeCompiler's visit methods and a dialect's own types.
 export {
   BigIntegerType,

@@ -47,6 +47,16 @@ export class NoResultFound extends InvalidRequestError {}
 
 export class MultipleResultsFound extends InvalidRequestError {}
 
+/** Reflection asked about a table the database does not have (SQLAlchemy's NoSuchTableError). */
+export class NoSuchTableError extends InvalidRequestError {
+  constructor(
+    message: string,
+    readonly tableName: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A ForeignKey's target cannot be found. */
 export class NoReferenceError extends InvalidRequestError {}
 

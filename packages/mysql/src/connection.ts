@@ -1,4 +1,10 @@
-import type { DriverConnection, DriverExecuteOptions, DriverResult } from "@alkahest/core/dialect";
+import type {
+  DriverConnection,
+  DriverExecuteOptions,
+  DriverResult,
+  DriverRowStream,
+  DriverStreamOptions,
+} from "@alkahest/core/dialect";
 import mysql from "mysql2";
 import { isDate } from "node:util/types";
 import type {
@@ -11,6 +17,7 @@ import type {
   SqlValue,
 } from "mysql2";
 import { consecutiveIds, consecutiveInsertIds, insertValuesShape, pageRows } from "./insert-pages.js";
+import { openMySQLStream } from "./stream.js";
 
 /** The server's status flag for sql_mode NO_BACKSLASH_ESCAPES, sent with every OK packet. */
 const SERVER_STATUS_NO_BACKSLASH_ESCAPES = 512;
@@ -181,6 +188,16 @@ export class MySQLDriverConnection implements DriverConnection {
     return this.sequence;
   }
 
+  /** Reads the rows as the server sends them, pausing the socket between batches (stream.ts). */
+  stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): Promise<DriverRowStream> {
+    // mysql2 reports a command on a closed connection on the connection, not the query: say it here.
+    if (this.broken) throw connectionLost();
+    this.inTransaction = true;
+    return openMySQLStream(this.raw, sql, params, options.batchSize, () => {
+      this.broken = true;
+    });
+  }
+
   async begin(): Promise<void> {
     // Autocommit is off: the next statement opens the transaction on the server.
     this.inTransaction = true;
@@ -241,6 +258,12 @@ export class MySQLDriverConnection implements DriverConnection {
     for (let i = 0; i < values.length; i++) checkBindable(values[i], i);
     return mysql.format(sql, values as SqlValue[], true, "Z", this.noBackslashEscapes ? NO_BACKSLASH_ESCAPES : undefined);
   }
+}
+
+/** What mysql2 itself reports for a connection the server ended (mapped as a disconnect). */
+function connectionLost(): Error {
+  const error = new Error("The MySQL connection was closed by the server; it cannot run statements.");
+  return Object.assign(error, { code: "PROTOCOL_CONNECTION_LOST", fatal: true });
 }
 
 /** 0 means no AUTO_INCREMENT value was generated; mysql2 gives large ids as strings. */

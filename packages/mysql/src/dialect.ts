@@ -16,6 +16,7 @@ import { MySQLDriverConnection } from "./connection.js";
 import { MySQLDDLCompiler } from "./ddl-compiler.js";
 import { mapMySQLError } from "./errors.js";
 import { connectionOptions, dialectURLOptions, type DialectURLOptions } from "./options.js";
+import { MySQLReflection } from "./reflection.js";
 import { MYSQL_RESERVED_WORDS } from "./reserved-words.js";
 import { sentinelOrderedBatch } from "./sentinel-batch.js";
 import {
@@ -27,6 +28,7 @@ import {
   type ServerVersion,
 } from "./server-version.js";
 import { MySQLCompiler } from "./statement-compiler.js";
+import { mysqlTesting } from "./testing.js";
 import { MySQLTypeCompiler } from "./type-compiler.js";
 import { bindMySQLValue, mysqlColspecs } from "./types.js";
 
@@ -82,6 +84,7 @@ export function capabilitiesFor(
     fullOuterJoin: false,
     nullsOrdering: false,
     parenthesizedCompoundSelects: true,
+    upsert: "onDuplicateKeyUpdate",
   });
 }
 
@@ -115,6 +118,8 @@ export class MySQLDialect extends Dialect {
   override readonly typeCompiler: MySQLTypeCompiler = new MySQLTypeCompiler(this);
   override readonly statementCompiler = MySQLCompiler;
   override readonly ddlCompiler = MySQLDDLCompiler;
+  override readonly reflection = new MySQLReflection();
+  override readonly testing = mysqlTesting;
   protected override readonly colspecs = mysqlColspecs;
   /**
    * SQLAlchemy's default. Values are written into the SQL text by mysql2 (see

@@ -15,3 +15,4 @@ export { MySQLDriverConnection } from "./connection.js";
 export { MySQLCompiler } from "./statement-compiler.js";
 export { MySQLDDLCompiler } from "./ddl-compiler.js";
 export { MySQLTypeCompiler } from "./type-compiler.js";
+export { insert, Insert } from "./insert.js";

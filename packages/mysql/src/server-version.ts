@@ -51,6 +51,11 @@ export interface ServerFeatures {
    * (defaults, comments, ENUM values) are written for it.
    */
   readonly backslashEscapes: boolean;
+  /**
+   * `INSERT ... AS new ON DUPLICATE KEY UPDATE x = new.x`: MySQL 8.0.20+, where `VALUES(x)`
+   * there is deprecated (SQLAlchemy's `_requires_alias_for_on_duplicate_key`); not MariaDB.
+   */
+  readonly upsertRowAlias: boolean;
 }
 
 export function serverFeatures(flavour: MySQLFlavour, version: readonly number[], backslashEscapes = true): ServerFeatures {
@@ -62,5 +67,6 @@ export function serverFeatures(flavour: MySQLFlavour, version: readonly number[]
     checkConstraints: mariadb ? atLeast(version, 10, 2) : atLeast(version, 8, 0, 16),
     dropCheckKeyword: mariadb ? "CONSTRAINT" : "CHECK",
     backslashEscapes,
+    upsertRowAlias: !mariadb && atLeast(version, 8, 0, 20),
   });
 }

@@ -1,4 +1,5 @@
-import { SQLCompiler, type BinaryExpression, type Cast, type Operator, type SelectBase } from "@alkahest/core/dialect";
+import { SQLCompiler, type BinaryExpression, type Cast, type Operator, type SelectBase, type UpsertSyntax } from "@alkahest/core/dialect";
+import type { ServerFeatures } from "./server-version.js";
 import type { MySQLTypeCompiler } from "./type-compiler.js";
 
 /** MySQL's largest LIMIT: OFFSET without LIMIT is written with it, as the server's manual says. */
@@ -17,6 +18,12 @@ const INTEGER_TYPES: ReadonlySet<string> = new Set(["integer", "small_integer", 
 export class MySQLCompiler extends SQLCompiler {
   /** `INSERT INTO t () VALUES ()`: MySQL has no DEFAULT VALUES. */
   override readonly emptyInsertClause: string = "() VALUES ()";
+  override readonly upsertSyntax: readonly UpsertSyntax[] = ["onDuplicateKeyUpdate"];
+
+  /** The row alias form on MySQL 8.0.20+, as the server's version tells (VALUES() until the first connect). */
+  override get upsertRowAlias(): boolean {
+    return (this.dialect as { readonly features?: ServerFeatures }).features?.upsertRowAlias === true;
+  }
 
   /** `||` is OR in MySQL's default sql_mode: concatenation is the concat() function. */
   override renderConcat(left: string, right: string): string {

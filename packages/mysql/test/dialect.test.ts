@@ -34,6 +34,7 @@ describe("MySQLDialect identity and flavour", () => {
       fullOuterJoin: false,
       nullsOrdering: false,
       parenthesizedCompoundSelects: true,
+      upsert: "onDuplicateKeyUpdate",
     });
     const mysql = createEngine("mysql+mysql2://h/db").dialect as MySQLDialect;
     expect(mysql.name).toBe("mysql");
@@ -79,11 +80,12 @@ describe("MySQLDialect identity and flavour", () => {
       checkConstraints: true,
       dropCheckKeyword: "CHECK",
       backslashEscapes: true,
+      upsertRowAlias: true,
     });
     dialect.initialize(parseServerVersion("8.0.12"));
-    expect(dialect.features).toMatchObject({ defaultExpressions: false, floatCast: false, checkConstraints: false });
+    expect(dialect.features).toMatchObject({ defaultExpressions: false, floatCast: false, checkConstraints: false, upsertRowAlias: false });
     dialect.initialize(parseServerVersion("10.11.19-MariaDB"));
-    expect(dialect.features).toMatchObject({ flavour: "mariadb", defaultExpressions: true, floatCast: false, dropCheckKeyword: "CONSTRAINT" });
+    expect(dialect.features).toMatchObject({ flavour: "mariadb", defaultExpressions: true, floatCast: false, dropCheckKeyword: "CONSTRAINT", upsertRowAlias: false });
   });
 
   it("refines name and capabilities from the server: a mysql:// URL may reach MariaDB", () => {

@@ -1,6 +1,7 @@
-import type { DriverConnection, DriverResult } from "@alkahest/core/dialect";
+import type { DriverConnection, DriverResult, DriverRowStream, DriverStreamOptions } from "@alkahest/core/dialect";
 import pg from "pg";
 import { ConnectionLostError, mapPgConnectError } from "./errors.js";
+import { openPgStream } from "./stream.js";
 
 const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
 
@@ -20,7 +21,11 @@ export class PostgresDriverConnection implements DriverConnection {
   private brokenBy: unknown = null;
   private closed = false;
 
-  constructor(readonly client: pg.Client) {
+  constructor(
+    readonly client: pg.Client,
+    /** The dialect's type parsers, which a cursor must be given itself (the client's own are not used by it). */
+    private readonly types?: pg.CustomTypesConfig,
+  ) {
     // pg emits connection errors on the client; without a listener Node would crash the process.
     client.on("error", (error: Error) => {
       this.brokenBy ??= error;
@@ -29,7 +34,7 @@ export class PostgresDriverConnection implements DriverConnection {
 
   /** Connects a new client; a failure is an OperationalError carrying pg's error and SQLSTATE. */
   static async open(config: pg.ClientConfig): Promise<PostgresDriverConnection> {
-    const connection = new PostgresDriverConnection(new pg.Client(config));
+    const connection = new PostgresDriverConnection(new pg.Client(config), config.types);
     try {
       await connection.client.connect();
     } catch (error) {
@@ -69,6 +74,12 @@ export class PostgresDriverConnection implements DriverConnection {
       }
     }
     return { columns, rows: columns === null ? NO_ROWS : rows, rowcount };
+  }
+
+  /** Reads the rows through a server-side cursor (stream.ts), `batchSize` rows per round trip. */
+  async stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): Promise<DriverRowStream> {
+    this.throwIfBroken();
+    return openPgStream(this.client, this.types, sql, params, options.batchSize);
   }
 
   async begin(): Promise<void> {

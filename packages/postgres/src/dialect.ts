@@ -17,10 +17,11 @@ import { PostgresDriverConnection } from "./connection.js";
 import { PostgresDDLCompiler } from "./ddl-compiler.js";
 import { createEnumTypes, dropEnumTypes } from "./enum-ddl.js";
 import { mapPgError } from "./errors.js";
-import { hasTable } from "./reflection.js";
+import { hasTable, PostgresReflection } from "./reflection.js";
 import { POSTGRES_RESERVED_WORDS } from "./reserved-words.js";
 import { sentinelOrderedBatch } from "./sentinel-batch.js";
 import { PostgresCompiler } from "./statement-compiler.js";
+import { postgresTesting } from "./testing.js";
 import { PostgresTypeCompiler } from "./type-compiler.js";
 import { bindPostgresValue, clientTypes, postgresColspecs, type Int8Mode } from "./types.js";
 
@@ -85,12 +86,16 @@ export class PostgresDialect extends Dialect {
     fullOuterJoin: true,
     nullsOrdering: true,
     parenthesizedCompoundSelects: true,
+    upsert: "onConflict",
+    distinctOn: true,
   };
   protected override readonly colspecs = postgresColspecs;
   override readonly identifierPreparer = new IdentifierPreparer(POSTGRES_RESERVED_WORDS);
   override readonly typeCompiler = new PostgresTypeCompiler(this.identifierPreparer);
   override readonly statementCompiler = PostgresCompiler;
   override readonly ddlCompiler = PostgresDDLCompiler;
+  override readonly testing = postgresTesting;
+  override readonly reflection = new PostgresReflection();
   // The Bind message counts its parameters in 16 bits: no statement takes more than 65535.
   override readonly insertmanyvaluesMaxParameters = 65535;
   readonly int8: Int8Mode;

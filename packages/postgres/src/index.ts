@@ -15,3 +15,4 @@ export { PostgresDDLCompiler } from "./ddl-compiler.js";
 export { PostgresTypeCompiler } from "./type-compiler.js";
 export { CreateEnumType, DropEnumType } from "./enum-ddl.js";
 export type { Int8Mode } from "./types.js";
+export { insert, Insert } from "./insert.js";

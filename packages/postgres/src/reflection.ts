@@ -1,4 +1,14 @@
-import type { Connection } from "@alkahest/core/dialect";
+import {
+  EnumType,
+  type Connection,
+  type DialectReflection,
+  type ReflectedColumn,
+  type ReflectedForeignKey,
+  type ReflectedIndex,
+  type ReflectedPrimaryKey,
+  type ReflectedUniqueConstraint,
+} from "@alkahest/core/dialect";
+import { postgresTypeFromName } from "./type-names.js";
 
 /** Relation kinds a table name may stand for: table, partitioned table, foreign table, view, materialized view. */
 const TABLE_KINDS = "ARRAY['r', 'p', 'f', 'v', 'm']";
@@ -25,4 +35,146 @@ export async function hasTable(conn: Connection, tableName: string, schema: stri
         )
       : await conn.execDriverSql(`${HAS_TABLE}pg_catalog.pg_namespace.nspname = $2`, [tableName, schema]);
   return rows.first() !== null;
+}
+
+type Row = Readonly<Record<string, unknown>>;
+type Action = NonNullable<ReflectedForeignKey["options"]["onDelete"]>;
+
+/** pg_constraint's confupdtype / confdeltype codes; `a` (NO ACTION, the default) is left out. */
+const ACTIONS: Readonly<Record<string, Action>> = { r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+
+/** The table's oid: `$1` is its name, `$2` its schema when one is given. */
+function tableOid(schema: string | null): string {
+  return schema === null
+    ? `(SELECT c.oid FROM pg_catalog.pg_class c WHERE c.relname = $1 AND c.relkind = ANY (${TABLE_KINDS}) ` +
+        `AND pg_catalog.pg_table_is_visible(c.oid) LIMIT 1)`
+    : `(SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ` +
+        `WHERE c.relname = $1 AND n.nspname = $2 AND c.relkind = ANY (${TABLE_KINDS}))`;
+}
+
+/** The names of the attributes `keys` (an int2 array expression) of relation `rel`, in order, as a JSON array. */
+function attributeNames(keys: string, rel: string, count?: string): string {
+  return (
+    `(SELECT json_agg(CASE WHEN k.n = 0 THEN NULL ELSE a.attname END ORDER BY k.o) ` +
+    `FROM unnest(${keys}) WITH ORDINALITY AS k(n, o) LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.n` +
+    `${count === undefined ? "" : ` WHERE k.o <= ${count}`})`
+  );
+}
+
+/**
+ * Reflection through pg_catalog, as SQLAlchemy's PostgreSQL dialect. `schema` null
+ * means what the search path makes visible; a foreign key's `referredSchema` is null
+ * when its table is visible that way too.
+ */
+export class PostgresReflection implements DialectReflection {
+  async getTableNames(conn: Connection, schema: string | null): Promise<string[]> {
+    const rows = await conn.execDriverSql(
+      "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+        "WHERE c.relkind IN ('r', 'p') AND n.nspname = COALESCE($1, current_schema()) ORDER BY c.relname",
+      [schema],
+    );
+    return rows.all().map((row) => String(row._mapping.relname));
+  }
+
+  async getColumns(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedColumn[]> {
+    const rows = await this.query(
+      conn,
+      "SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull, " +
+        "pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, " +
+        "pg_catalog.col_description(a.attrelid, a.attnum) AS comment, t.typtype, t.typname, " +
+        "(SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = a.atttypid) AS labels " +
+        "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid " +
+        "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum " +
+        `WHERE a.attrelid = ${tableOid(schema)} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+      tableName,
+      schema,
+    );
+    return rows.map((row) => {
+      const rawType = String(row.type);
+      const defaultText = row.default == null ? null : String(row.default);
+      const isEnum = row.typtype === "e";
+      return {
+        name: String(row.name),
+        type: isEnum ? new EnumType(row.labels as string[], { name: String(row.typname) }) : postgresTypeFromName(rawType),
+        rawType,
+        nullable: row.notnull !== true,
+        default: defaultText,
+        // SERIAL's nextval() default, or an IDENTITY column (attidentity 'a' or 'd').
+        autoincrement: (defaultText?.startsWith("nextval(") ?? false) || (row.identity !== "" && row.identity != null),
+        comment: row.comment == null ? null : String(row.comment),
+      };
+    });
+  }
+
+  async getPkConstraint(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedPrimaryKey> {
+    const [row] = await this.query(
+      conn,
+      `SELECT con.conname, ${attributeNames("con.conkey", "con.conrelid")} AS columns FROM pg_catalog.pg_constraint con ` +
+        `WHERE con.conrelid = ${tableOid(schema)} AND con.contype = 'p'`,
+      tableName,
+      schema,
+    );
+    return row === undefined
+      ? { name: null, constrainedColumns: [] }
+      : { name: String(row.conname), constrainedColumns: row.columns as string[] };
+  }
+
+  async getForeignKeys(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedForeignKey[]> {
+    const rows = await this.query(
+      conn,
+      "SELECT con.conname, con.confupdtype, con.confdeltype, rn.nspname, rc.relname, " +
+        "pg_catalog.pg_table_is_visible(rc.oid) AS visible, " +
+        `${attributeNames("con.conkey", "con.conrelid")} AS constrained, ${attributeNames("con.confkey", "con.confrelid")} AS referred ` +
+        "FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid " +
+        "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace " +
+        `WHERE con.conrelid = ${tableOid(schema)} AND con.contype = 'f' ORDER BY con.conname`,
+      tableName,
+      schema,
+    );
+    return rows.map((row) => {
+      const onDelete = ACTIONS[String(row.confdeltype)];
+      const onUpdate = ACTIONS[String(row.confupdtype)];
+      return {
+        name: String(row.conname),
+        constrainedColumns: row.constrained as string[],
+        referredSchema: schema === null && row.visible === true ? null : String(row.nspname),
+        referredTable: String(row.relname),
+        referredColumns: row.referred as string[],
+        options: { ...(onDelete === undefined ? {} : { onDelete }), ...(onUpdate === undefined ? {} : { onUpdate }) },
+      };
+    });
+  }
+
+  /** Indexes that are neither the primary key nor a UNIQUE constraint's own index. */
+  async getIndexes(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedIndex[]> {
+    const rows = await this.query(
+      conn,
+      "SELECT ic.relname AS name, i.indisunique AS unique, " +
+        // INCLUDE columns follow the key columns in indkey: keep the first indnkeyatts.
+        `${attributeNames("i.indkey::int2[]", "i.indrelid", "i.indnkeyatts")} AS columns ` +
+        "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid " +
+        `WHERE i.indrelid = ${tableOid(schema)} AND NOT i.indisprimary AND NOT EXISTS ` +
+        "(SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')) " +
+        "ORDER BY ic.relname",
+      tableName,
+      schema,
+    );
+    return rows.map((row) => ({ name: String(row.name), columnNames: row.columns as (string | null)[], unique: row.unique === true }));
+  }
+
+  async getUniqueConstraints(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedUniqueConstraint[]> {
+    const rows = await this.query(
+      conn,
+      `SELECT con.conname, ${attributeNames("con.conkey", "con.conrelid")} AS columns FROM pg_catalog.pg_constraint con ` +
+        `WHERE con.conrelid = ${tableOid(schema)} AND con.contype = 'u' ORDER BY con.conname`,
+      tableName,
+      schema,
+    );
+    return rows.map((row) => ({ name: String(row.conname), columnNames: row.columns as string[] }));
+  }
+
+  private async query(conn: Connection, sql: string, tableName: string, schema: string | null): Promise<Row[]> {
+    const params = schema === null ? [tableName] : [tableName, schema];
+    return (await conn.execDriverSql(sql, params)).all().map((row) => row._mapping);
+  }
 }

@@ -1,4 +1,11 @@
-import { SQLCompiler, type BinaryExpression, type SelectBase } from "@alkahest/core/dialect";
+import {
+  renderDistinctOn,
+  SQLCompiler,
+  type BinaryExpression,
+  type Select,
+  type SelectBase,
+  type UpsertSyntax,
+} from "@alkahest/core/dialect";
 
 /**
  * PostgreSQL's statement compiler: core's, with PostgreSQL's own forms, as SQLAlchemy's
@@ -10,6 +17,14 @@ import { SQLCompiler, type BinaryExpression, type SelectBase } from "@alkahest/c
  * // SELECT user_account.name FROM user_account WHERE user_account.name ILIKE $1 LIMIT ALL OFFSET $2
  */
 export class PostgresCompiler extends SQLCompiler {
+  /** `ON CONFLICT (cols) DO ...` and `ON CONFLICT ON CONSTRAINT name DO ...`. */
+  override readonly upsertSyntax: readonly UpsertSyntax[] = ["onConflict", "onConflictOnConstraint"];
+
+  /** `DISTINCT ON (expr, ...) ` for `distinct(expr, ...)`. */
+  override distinctClause(select: Select): string {
+    return select.isDistinct && select.distinctOnClauses.length > 0 ? renderDistinctOn(this, select) : super.distinctClause(select);
+  }
+
   /** Native `ILIKE` / `NOT ILIKE`, where core's default lowers both sides. */
   override visitIlikeBinary(binary: BinaryExpression): string {
     const { left, operator, right } = binary;

@@ -27,6 +27,8 @@ describe("PostgresDialect", () => {
       fullOuterJoin: true,
       nullsOrdering: true,
       parenthesizedCompoundSelects: true,
+      upsert: "onConflict",
+      distinctOn: true,
     });
     expect([dialect.insertmanyvaluesPageSize, dialect.insertmanyvaluesMaxParameters]).toEqual([1000, 65535]);
   });

@@ -1,5 +1,12 @@
-import type { DriverConnection, DriverExecuteOptions, DriverResult } from "@alkahest/core/dialect";
+import type {
+  DriverConnection,
+  DriverExecuteOptions,
+  DriverResult,
+  DriverRowStream,
+  DriverStreamOptions,
+} from "@alkahest/core/dialect";
 import type BetterSqlite3 from "better-sqlite3";
+import { openSQLiteStream } from "./stream.js";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown[]>;
 
@@ -73,6 +80,15 @@ export class SQLiteDriverConnection implements DriverConnection {
       lastInsertId = info.lastInsertRowid;
     }
     return { columns: null, rows: NO_ROWS, rowcount, lastInsertId };
+  }
+
+  /** Steps through the rows with better-sqlite3's iterate() (stream.ts); a statement without rows just runs. */
+  async stream(sql: string, params: readonly unknown[], options: DriverStreamOptions): Promise<DriverRowStream> {
+    if (!this.prepare(sql).reader) {
+      await this.execute(sql, params, options);
+      return { columns: null, nextBatch: async () => null, close: async () => {} };
+    }
+    return openSQLiteStream(this.db, sql, params, options.batchSize, options.exactIntegers === true);
   }
 
   async begin(): Promise<void> {

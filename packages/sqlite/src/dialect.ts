@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { SQLiteDriverConnection } from "./connection.js";
 import { SQLiteDDLCompiler } from "./ddl-compiler.js";
 import { mapSQLiteError } from "./errors.js";
+import { SQLiteReflection } from "./reflection.js";
 import { SQLiteCompiler } from "./statement-compiler.js";
 import { SQLiteTypeCompiler } from "./type-compiler.js";
 import { bindSQLiteValue, sqliteColspecs } from "./types.js";
@@ -56,6 +57,7 @@ export class SQLiteDialect extends Dialect {
   override readonly typeCompiler = new SQLiteTypeCompiler();
   override readonly statementCompiler = SQLiteCompiler;
   override readonly ddlCompiler = SQLiteDDLCompiler;
+  override readonly reflection = new SQLiteReflection(this.identifierPreparer);
   // SQLITE_MAX_VARIABLE_NUMBER: 32766 since SQLite 3.32, 999 before.
   override readonly insertmanyvaluesMaxParameters = atLeast(sqliteVersion(), 3, 32) ? 32766 : 999;
   readonly version: readonly number[];
@@ -88,6 +90,8 @@ export class SQLiteDialect extends Dialect {
       nullsOrdering: atLeast(this.version, 3, 30),
       // SQLite rejects `(SELECT ... LIMIT 1) UNION ...`.
       parenthesizedCompoundSelects: false,
+      // INSERT ... ON CONFLICT from SQLite 3.24 (insert from "@alkahest/sqlite").
+      upsert: atLeast(this.version, 3, 24) ? "onConflict" : undefined,
     };
   }
 

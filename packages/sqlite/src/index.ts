@@ -9,3 +9,4 @@ registerDialect("sqlite", "better-sqlite3", () => new SQLiteDialect());
 
 export { SQLiteDialect } from "./dialect.js";
 export { SQLiteDriverConnection } from "./connection.js";
+export { insert, Insert } from "./insert.js";

@@ -1,4 +1,4 @@
-import { SQLCompiler, type BinaryExpression, type FunctionElement, type SelectBase } from "@alkahest/core/dialect";
+import { SQLCompiler, type BinaryExpression, type FunctionElement, type SelectBase, type UpsertSyntax } from "@alkahest/core/dialect";
 
 /**
  * SQLite's statement compiler: core's, with SQLite's forms where they differ.
@@ -11,6 +11,8 @@ export class SQLiteCompiler extends SQLCompiler {
   // RETURNING names its columns bare, as SQLAlchemy's SQLite compiler renders them
   // (older SQLite versions rejected table-qualified names there).
   override readonly returningIncludesTable: boolean = false;
+  /** `ON CONFLICT (cols) DO ...`; SQLite has no `ON CONFLICT ON CONSTRAINT name`. */
+  override readonly upsertSyntax: readonly UpsertSyntax[] = ["onConflict"];
 
   // No boolean literals in older SQLite: SQLAlchemy renders true() and false() as 1 and 0.
   override visitTrue(): string {

@@ -3,6 +3,8 @@ import type { SchemaDDLRequest } from "../sql/ddl/schema-ddl-request.js";
 import type { Executable } from "../sql/element.js";
 import { reprParams, reprRow } from "../util/repr.js";
 import { runSchemaDDL as runSchemaDDLOn, validateSchemaDDL } from "./ddl-runner.js";
+import { reflectMetadata } from "./reflection/reflect-metadata.js";
+import type { ReflectionRequest } from "../sql/schema/reflect-request.js";
 import type { Dialect } from "./dialect.js";
 import { executeDML, type DMLHost } from "./dml-execution.js";
 import type { DriverConnection, DriverExecuteOptions, DriverResult } from "./driver.js";
@@ -15,10 +17,12 @@ import {
   type EchoLogger,
 } from "./logging.js";
 import type { PooledConnection } from "./pool.js";
-import { Result, ResultShape } from "./result.js";
+import { Result } from "./result.js";
 import { rowClass, type Row } from "./row.js";
 import type { CachedStatement, StatementCache } from "./statement-cache.js";
 import { NestedTransaction, Transaction, type TransactionHost } from "./transaction.js";
+import { openStream, type StreamHost, type StreamOptions } from "./stream-execution.js";
+import type { StreamingResult } from "./streaming-result.js";
 
 /** Statements reading a BigInteger column ask the driver for exact integers. */
 const EXACT_INTEGERS: DriverExecuteOptions = Object.freeze({ exactIntegers: true });
@@ -53,6 +57,8 @@ export class Connection implements TransactionHost {
   private readonly savepoints: NestedTransaction[] = [];
   private savepointCounter = 0;
   private dmlHost: DMLHost | null = null;
+  /** Closes the stream this connection is reading, while one is open (see stream()). */
+  private streamRelease: (() => Promise<void>) | null = null;
   private closed = false;
   readonly dialect: Dialect;
   private readonly convert: (value: unknown) => unknown;
@@ -84,6 +90,7 @@ export class Connection implements TransactionHost {
     statement: Executable<M, T>,
     params?: Params | readonly Params[],
   ): Promise<Result<RowOf<M, T>>> {
+    if (this.streamRelease !== null) throwStreaming();
     // The hot path: no await where nothing is pending (a held connection, an open transaction).
     const driver = this.pooled?.driver ?? (await this.activeDriver());
     const many = isParamList(params) && params.length > 0;
@@ -133,6 +140,7 @@ export class Connection implements TransactionHost {
    * bypassing compilation and the statement cache; logged `[raw sql]`.
    */
   async execDriverSql(sql: string, params: StatementParams = []): Promise<Result<RowOf<Record<string, unknown>>>> {
+    if (this.streamRelease !== null) throwStreaming();
     const driver = await this.activeDriver();
     await this.autobegin(driver);
     const many = params.length > 0 && params.every(Array.isArray);
@@ -150,12 +158,33 @@ export class Connection implements TransactionHost {
   }
 
   /**
+   * Runs a SELECT and reads its rows in batches through a server-side cursor, so a
+   * result of any size is read in constant memory (SQLAlchemy's `Connection.stream()`,
+   * `stream_results=True`). Logged as execute logs. Until the stream is exhausted or
+   * closed (a loop left early, `close()`, the transaction's commit or rollback) the
+   * connection runs nothing else; use a second connection for other work meanwhile.
+   *
+   * @example
+   * const result = await conn.stream(select(userTable.c.id), undefined, { batchSize: 500 });
+   * for await (const row of result) console.log(row.id);
+   */
+  async stream<M extends Record<string, unknown>, T extends unknown[]>(
+    statement: Executable<M, T>,
+    params?: Params,
+    options?: StreamOptions,
+  ): Promise<StreamingResult<RowOf<M, T>>> {
+    if (this.streamRelease !== null) throwStreaming();
+    return openStream<RowOf<M, T>>(this.createStreamHost(), statement, params, options);
+  }
+
+  /**
    * Begins the transaction explicitly. With a callback: commits when it resolves,
    * rolls back when it throws (and rethrows).
    */
   begin(): Promise<Transaction>;
   begin<T>(callback: (conn: this) => Promise<T>): Promise<T>;
   async begin<T>(callback?: (conn: this) => Promise<T>): Promise<Transaction | T> {
+    if (this.streamRelease !== null) throwStreaming();
     const driver = await this.activeDriver();
     if (this.transaction !== null) {
       throw new InvalidRequestError(
@@ -175,6 +204,7 @@ export class Connection implements TransactionHost {
   beginNested(): Promise<NestedTransaction>;
   beginNested<T>(callback: (conn: this) => Promise<T>): Promise<T>;
   async beginNested<T>(callback?: (conn: this) => Promise<T>): Promise<NestedTransaction | T> {
+    if (this.streamRelease !== null) throwStreaming();
     const driver = await this.activeDriver();
     await this.autobegin(driver);
     const savepoint = new NestedTransaction(this, `sa_savepoint_${++this.savepointCounter}`);
@@ -190,6 +220,11 @@ export class Connection implements TransactionHost {
   async runSchemaDDL(request: SchemaDDLRequest): Promise<void> {
     validateSchemaDDL(request);
     await runSchemaDDLOn(this, request);
+  }
+
+  /** Runs `metadata.reflect(conn)` in this connection's transaction. */
+  async runReflection(request: ReflectionRequest): Promise<void> {
+    await reflectMetadata(this, request);
   }
 
   /** Commits the transaction, if one is open (savepoints inside it are released). */
@@ -228,6 +263,8 @@ export class Connection implements TransactionHost {
   async invalidate(): Promise<void> {
     const pooled = this.pooled;
     this.pooled = null;
+    // An open stream dies with the connection: nothing to close on the server.
+    this.streamRelease = null;
     this.endTransaction();
     await pooled?.invalidate();
   }
@@ -235,6 +272,8 @@ export class Connection implements TransactionHost {
   // TransactionHost: the handles from begin() / beginNested() call back into these.
 
   async commitRoot(tx: Transaction): Promise<void> {
+    // An open server-side cursor ends with its transaction (and blocks the COMMIT until closed).
+    if (this.streamRelease !== null) await this.streamRelease();
     const driver = await this.activeDriver();
     this.logControl("COMMIT");
     try {
@@ -250,7 +289,14 @@ export class Connection implements TransactionHost {
       if (this.transaction === tx) this.endTransaction();
       return;
     }
-    const driver = this.pooled.driver;
+    // Errors closing it are the connection's: a dead one is invalidated, and the rollback below is moot.
+    if (this.streamRelease !== null) await this.streamRelease().catch(() => undefined);
+    const driver = this.pooled?.driver;
+    if (driver === undefined) {
+      // Closing the stream found the connection dead and invalidated it.
+      if (this.transaction === tx) this.endTransaction();
+      return;
+    }
     this.logControl("ROLLBACK");
     try {
       await this.run("ROLLBACK", undefined, false, () => driver.rollback());
@@ -363,6 +409,30 @@ export class Connection implements TransactionHost {
     return mapped;
   }
 
+  /** What stream execution (stream-execution.ts) needs of this connection. */
+  private createStreamHost(): StreamHost {
+    const context = this.context;
+    return {
+      dialect: this.dialect,
+      echo: context.echo,
+      statementCache: context.statementCache,
+      convert: this.convert,
+      driverInTransaction: async () => {
+        const driver = await this.activeDriver();
+        await this.autobegin(driver);
+        return driver;
+      },
+      logStatement: (sql, entry, params, many) => this.logStatement(sql, entry, params, many),
+      run: (sql, params, call) => this.run(sql, params, false, call),
+      attach: (release) => {
+        this.streamRelease = release;
+      },
+      detach: (release) => {
+        if (this.streamRelease === release) this.streamRelease = null;
+      },
+    };
+  }
+
   /** What DML execution (dml-execution.ts) needs of this connection. */
   private createDMLHost(): DMLHost {
     return {
@@ -385,16 +455,7 @@ export class Connection implements TransactionHost {
     const columns = driverResult.columns;
     if (columns === null) return new Result<R>(driverResult, { insertedPrimaryKeyRows });
     if (entry === null) return new Result<R>(driverResult, { rowClass: rowClass(columns) });
-    let options = entry.resultOptions;
-    if (options === null || !sameColumns(entry.columns, columns)) {
-      const compiled = entry.compiled;
-      // The statement's own column names win over the driver's (`user_account.id` is "id").
-      const own = compiled.resultColumns;
-      const keys = own !== null && own.length === columns.length ? own.map((c) => c.key) : columns;
-      const processors = compiled.resultProcessors(compiled.resultTypes(columns));
-      entry.columns = columns;
-      entry.resultOptions = options = { shape: new ResultShape(rowClass(keys), processors) };
-    }
+    const options = entry.resultOptionsFor(columns);
     const echo = this.context.echo;
     if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);
     return new Result<R>(driverResult, insertedPrimaryKeyRows === undefined ? options : { ...options, insertedPrimaryKeyRows });
@@ -418,11 +479,11 @@ function logRows(echo: EchoLogger, columns: readonly string[], rows: readonly (r
   for (const row of rows) echo.debug(`Row ${reprRow(row)}`);
 }
 
-function sameColumns(a: readonly string[] | null, b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a === null || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function throwStreaming(): never {
+  throw new InvalidRequestError(
+    "This connection is reading the rows of a stream() and can run nothing else until it is done. " +
+      "Finish or break out of the loop over it (or call its close()) first, or run the statement on another connection.",
+  );
 }
 
 function isParamList(params: Params | readonly Params[] | undefined): params is readonly Params[] {

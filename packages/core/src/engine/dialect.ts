@@ -8,8 +8,10 @@ import type { Connection } from "./connection.js";
 import type { ClauseElement } from "../sql/element.js";
 import type { Table } from "../sql/schema/table.js";
 import type { TypeProcessors, TypeVisitName } from "../sql/types/index.js";
+import type { DialectTestingHooks } from "./dialect-testing.js";
 import type { DriverConnection } from "./driver.js";
 import type { OrderedBatch } from "./insertmanyvalues.js";
+import type { DialectReflection } from "./reflection/dialect-reflection.js";
 import type { PoolOptions } from "./pool.js";
 import type { URL } from "./url.js";
 
@@ -70,6 +72,14 @@ export interface DialectCapabilities {
   readonly nullsOrdering?: boolean;
   /** A SELECT of a UNION in parentheses with its own ORDER BY / LIMIT (not SQLite). */
   readonly parenthesizedCompoundSelects?: boolean;
+  /**
+   * The dialect's insert() upserts with `ON CONFLICT` (PostgreSQL, SQLite: core's
+   * OnConflictInsert) or `ON DUPLICATE KEY UPDATE` (MySQL, MariaDB: OnDuplicateKeyInsert);
+   * absent: no upsert.
+   */
+  readonly upsert?: "onConflict" | "onDuplicateKeyUpdate";
+  /** `SELECT DISTINCT ON (...)` (PostgreSQL). */
+  readonly distinctOn?: boolean;
 }
 
 /** How core's pool should hold connections for a URL. */
@@ -105,6 +115,10 @@ export abstract class Dialect implements CompilerDialect {
   readonly insertmanyvaluesPageSize: number = 1000;
   /** insertmanyvalues: the most bound parameters one statement may have (batches shrink to fit); null for no limit. */
   readonly insertmanyvaluesMaxParameters: number | null = null;
+  /** Reflection queries (`inspect(engine)`, `metadata.reflect`); null where the dialect has none. */
+  readonly reflection: DialectReflection | null = null;
+  /** What the conformance suite needs to kill a session from the server side; null without a server. */
+  readonly testing: DialectTestingHooks | null = null;
   /** Conversions per kind of type, where the driver's values differ from JavaScript's. */
   protected readonly colspecs: Partial<Record<TypeVisitName, TypeProcessors>> = {};
 

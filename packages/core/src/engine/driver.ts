@@ -36,6 +36,25 @@ export interface DriverExecuteOptions {
   readonly generatedIds?: boolean;
 }
 
+/** How core asks a driver to stream one statement's rows. */
+export interface DriverStreamOptions extends DriverExecuteOptions {
+  /** Rows per batch (the cursor's fetch size). */
+  readonly batchSize: number;
+}
+
+/**
+ * The open cursor of a streamed statement. The connection runs nothing else until it
+ * is exhausted or closed; core enforces that.
+ */
+export interface DriverRowStream {
+  /** Column names of the rows, or null when the statement returns none. */
+  readonly columns: readonly string[] | null;
+  /** The next batch of rows (arrays in `columns` order), or null once none remain. */
+  nextBatch(): Promise<readonly (readonly unknown[])[] | null>;
+  /** Releases the cursor (discarding unread rows) so the connection can run statements again. Idempotent. */
+  close(): Promise<void>;
+}
+
 export interface DriverConnection {
   /** Runs one statement with positional parameters already in the dialect's form. */
   execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult>;
@@ -50,6 +69,13 @@ export interface DriverConnection {
   commit(): Promise<void>;
   /** Rolls back the open transaction; a no-op when none is open (the pool resets with it). */
   rollback(): Promise<void>;
+  /**
+   * Runs a statement that returns rows and reads them in batches of about
+   * `options.batchSize` (a server-side cursor, a row stream), so memory stays constant
+   * however many rows there are. Optional: without it, `Connection.stream` reads the
+   * whole result with `execute` and hands it out in batches.
+   */
+  stream?(sql: string, params: readonly unknown[], options: DriverStreamOptions): Promise<DriverRowStream>;
   /** Throws when the connection is no longer usable; used by the pool's pre-ping. */
   ping(): Promise<void>;
   close(): Promise<void>;

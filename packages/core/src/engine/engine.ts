@@ -2,9 +2,11 @@ import { AlkahestError, ArgumentError, InvalidRequestError } from "../errors.js"
 import type { SchemaDDLRequest } from "../sql/ddl/schema-ddl-request.js";
 import { Connection, type ConnectionContext } from "./connection.js";
 import { runSchemaDDL as runSchemaDDLOn, validateSchemaDDL } from "./ddl-runner.js";
+import { reflectMetadata } from "./reflection/reflect-metadata.js";
+import type { ReflectionRequest } from "../sql/schema/reflect-request.js";
 import type { Dialect } from "./dialect.js";
 import { EchoLogger, type EchoFlag, type Logger } from "./logging.js";
-import { QueuePool, StaticPool, type Pool, type PooledConnection, type PoolOptions } from "./pool.js";
+import { QueuePool, StaticPool, type Pool, type PooledConnection, type PoolOptions, type PoolStatus } from "./pool.js";
 import { checkDialectName, findDialect, loadDialect } from "./registry.js";
 import { StatementCache } from "./statement-cache.js";
 import { parseURL, renderURL, type URL } from "./url.js";
@@ -137,6 +139,21 @@ export class Engine {
   async runSchemaDDL(request: SchemaDDLRequest): Promise<void> {
     validateSchemaDDL(request);
     await this.begin((conn) => runSchemaDDLOn(conn, request));
+  }
+
+  /** Runs `metadata.reflect(engine)` on a connection of its own. */
+  async runReflection(request: ReflectionRequest): Promise<void> {
+    await this.connect((conn) => reflectMetadata(conn, request));
+  }
+
+  /**
+   * The pool's counters now (SQLAlchemy's `engine.pool.status()`); all zero before the first connect.
+   *
+   * @example
+   * engine.poolStatus(); // { size: 5, checkedIn: 1, checkedOut: 0, overflow: 0 }
+   */
+  poolStatus(): PoolStatus {
+    return this.pool?.status() ?? { size: 0, checkedIn: 0, checkedOut: 0, overflow: 0 };
   }
 
   /** Closes the pool's idle connections; the engine stays usable and reconnects on demand. */

@@ -126,7 +126,8 @@ export function planBatches(
     batches: positional.map((params) => ({ sql: compiled.sql, params, rows: 1, order: null })),
     downgraded: true,
   });
-  if (!batchable(dialect, compiled, ordered) || row == null) return oneEach();
+  // An upsert's returned rows (skipped, or keys of updated rows) cannot be matched back to parameter sets.
+  if (!batchable(dialect, compiled, ordered) || row == null || (ordered && compiled.dml?.upsert === true)) return oneEach();
   const perRow = row.end - row.start;
   const outside = compiled.placeholders.length - perRow;
   const size = pageSize(dialect, perRow, outside);

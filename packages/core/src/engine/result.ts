@@ -303,7 +303,7 @@ function normaliseProcessors(
 }
 
 /** The position in `keys` a column key names, with SQLAlchemy's ambiguity and missing-key errors. */
-function resolveKey(keys: readonly string[], key: number | string): number {
+export function resolveKey(keys: readonly string[], key: number | string): number {
   if (typeof key === "number") {
     if (!Number.isInteger(key) || key < 0 || key >= keys.length) {
       throw new ArgumentError(`Column index ${key} is out of range for a result with ${keys.length} columns`);

@@ -2,7 +2,8 @@ import type { Compiled } from "../sql/compiled.js";
 import type { ClauseElement } from "../sql/element.js";
 import { LRUCache } from "../util/lru-cache.js";
 import type { Dialect } from "./dialect.js";
-import type { ResultOptions } from "./result.js";
+import { ResultShape, type ResultOptions } from "./result.js";
+import { rowClass } from "./row.js";
 
 /** A compiled statement with what executions of it learn and reuse. */
 export class CachedStatement {
@@ -22,6 +23,32 @@ export class CachedStatement {
     /** Seconds the compilation took. */
     readonly compileSeconds: number,
   ) {}
+
+  /**
+   * How results of this statement build rows from the driver's `columns`: prepared on
+   * first use and kept while the driver reports the same columns. Shared by execute
+   * and stream, so both build identical rows.
+   */
+  resultOptionsFor(columns: readonly string[]): ResultOptions {
+    let options = this.resultOptions;
+    if (options === null || !sameColumns(this.columns, columns)) {
+      const compiled = this.compiled;
+      // The statement's own column names win over the driver's (`user_account.id` is "id").
+      const own = compiled.resultColumns;
+      const keys = own !== null && own.length === columns.length ? own.map((c) => c.key) : columns;
+      const processors = compiled.resultProcessors(compiled.resultTypes(columns));
+      this.columns = columns;
+      this.resultOptions = options = { shape: new ResultShape(rowClass(keys), processors) };
+    }
+    return options;
+  }
+}
+
+function sameColumns(a: readonly string[] | null, b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Connection, Params, RowOf } from "../engine/connection.js";
 import type { Engine } from "../engine/engine.js";
 import type { Result } from "../engine/result.js";
+import type { StreamOptions } from "../engine/stream-execution.js";
+import type { StreamingResult } from "../engine/streaming-result.js";
 import type { Executable } from "../sql/element.js";
 
 /**
@@ -30,6 +32,21 @@ export class Session {
     params?: Params | readonly Params[],
   ): Promise<Result<RowOf<R>>> {
     return (await this.connectionForExecute()).execute(statement, params);
+  }
+
+  /**
+   * Runs a SELECT in the session's transaction and reads its rows in batches, as
+   * `Connection.stream()` does; the session runs nothing else until the stream is done.
+   *
+   * @example
+   * for await (const row of await session.stream(select(userTable))) console.log(row.name);
+   */
+  async stream<M extends Record<string, unknown>, T extends unknown[]>(
+    statement: Executable<M, T>,
+    params?: Params,
+    options?: StreamOptions,
+  ): Promise<StreamingResult<RowOf<M, T>>> {
+    return (await this.connectionForExecute()).stream(statement, params, options);
   }
 
   /** The connection the session's transaction runs on, checked out if needed. */

@@ -27,6 +27,7 @@ export { CreateTable, DropTable } from "./ddl/table-ddl.js";
 export { CreateIndex, DropIndex } from "./ddl/index-ddl.js";
 export { AddConstraint, DropConstraint, type DropConstraintOptions } from "./ddl/constraint-ddl.js";
 export type { CreateDropOptions, DDLBind, SchemaDDLRequest } from "./ddl/schema-ddl-request.js";
+export type { ReflectBind, ReflectionRequest, ReflectOptions } from "./schema/reflect-request.js";
 export { Table, TableImpl, type ColumnCollection, type TableOptions } from "./schema/table.js";
 export { TableArgument } from "./schema/table-argument.js";
 export { FromClause } from "./selectable/from-clause.js";

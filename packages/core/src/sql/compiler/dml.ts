@@ -66,6 +66,7 @@ export function compileInsert(compiler: SQLCompiler, stmt: Insert): string {
         sql += ` (${columnList(compiler, crud)}) VALUES ${rows.join(", ")}`;
       }
     }
+    sql += compiler.insertOnConflictClause(stmt);
   } finally {
     compiler.selectDepth--;
   }
@@ -81,6 +82,7 @@ export function compileInsert(compiler: SQLCompiler, stmt: Insert): string {
     // A multi-row VALUES or a SELECT inserts rows whose keys no single parameter set tells.
     primaryKey: stmt.isMultiRow || stmt.fromSelectClause !== null ? null : primaryKeySources(stmt, crud),
     valuesRow,
+    upsert: stmt.onConflictClause !== null,
   };
   return sql;
 }

@@ -29,7 +29,7 @@ export function compileSelect(compiler: SQLCompiler, select: Select): string {
     const resultColumns: ResultColumn[] = [];
     const columns = select.selectedColumnNames.map((c) => columnClause(compiler, c, asfrom, populate ? resultColumns : null));
     if (populate) compiler.resultColumns = resultColumns;
-    sql = `SELECT ${select.isDistinct ? "DISTINCT " : ""}${columns.join(", ")}`;
+    sql = `SELECT ${compiler.distinctClause(select)}${columns.join(", ")}`;
     if (froms.length > 0) sql += ` \nFROM ${froms.map((f) => f.fromDispatch(compiler)).join(", ")}`;
     else sql += compiler.defaultFrom();
     if (select.whereClause !== null) sql += ` \nWHERE ${compiler.process(select.whereClause)}`;

@@ -23,6 +23,16 @@ import { compileDelete, compileInsert, compileUpdate } from "./dml.js";
 import { compileDDL, type DDLCompilerClass } from "./ddl-compiler.js";
 import { compileSelect } from "./select.js";
 import { compileTextClause } from "./text.js";
+import type { OnConflictDoNothing, OnConflictDoUpdate } from "../dml/on-conflict.js";
+import type { InsertedColumn, OnDuplicateKeyUpdate } from "../dml/on-duplicate-key.js";
+import {
+  compileInsertedColumn,
+  compileOnConflictDoNothing,
+  compileOnConflictDoUpdate,
+  compileOnDuplicateKeyUpdate,
+  type UpsertSyntax,
+} from "./upsert.js";
+import { distinctClause } from "./distinct.js";
 import type { Case } from "../elements/case.js";
 import type { Cast } from "../elements/cast.js";
 import type { ExpressionList } from "../elements/expression-list.js";
@@ -110,6 +120,12 @@ export class SQLCompiler {
   readonly returningIncludesTable: boolean = true;
   /** Hook: what follows `INSERT INTO t` when no column is given; MySQL's is `() VALUES ()`. */
   readonly emptyInsertClause: string = "DEFAULT VALUES";
+  /** Hook: the upsert clauses the database takes (compiler/upsert.ts); others are a CompileError. */
+  readonly upsertSyntax: readonly UpsertSyntax[] = [];
+  /** Compiles for display (`String(stmt)`): every dialect's construct renders in its own form instead of raising. */
+  readonly displayOnly: boolean = false;
+  /** The row alias an ON DUPLICATE KEY UPDATE is being written under (`new`), while it is. */
+  insertedRowAlias: string | null = null;
 
   constructor(
     readonly dialect: CompilerDialect,
@@ -373,6 +389,41 @@ export class SQLCompiler {
       names.set(base, (name = `${base}_${n}`));
     }
     return name;
+  }
+
+  /** Hook: `AS new ON DUPLICATE KEY UPDATE ... new.x` instead of `VALUES(x)` (MySQL 8.0.20+). */
+  get upsertRowAlias(): boolean {
+    return false;
+  }
+
+  /** Hook: what comes between an INSERT's VALUES (or SELECT) and RETURNING: the statement's upsert clause. */
+  insertOnConflictClause(insert: Insert): string {
+    const clause = insert.onConflictClause;
+    return clause === null ? "" : ` ${this.process(clause)}`;
+  }
+
+  visitOnConflictDoNothing(clause: OnConflictDoNothing): string {
+    return compileOnConflictDoNothing(this, clause);
+  }
+
+  visitOnConflictDoUpdate(clause: OnConflictDoUpdate): string {
+    return compileOnConflictDoUpdate(this, clause);
+  }
+
+  visitOnDuplicateKeyUpdate(clause: OnDuplicateKeyUpdate): string {
+    return compileOnDuplicateKeyUpdate(this, clause);
+  }
+
+  visitInsertedColumn(column: InsertedColumn): string {
+    return compileInsertedColumn(this, column);
+  }
+
+  /**
+   * Hook: what follows SELECT for `distinct()`: `DISTINCT `, or for `distinct(expr, ...)`
+   * PostgreSQL's `DISTINCT ON (expr) ` (a CompileError elsewhere).
+   */
+  distinctClause(select: Select): string {
+    return distinctClause(this, select);
   }
 
   visitInsert(insert: Insert): string {

@@ -15,8 +15,13 @@ export const strDialect: CompilerDialect & { compile(element: ClauseElement, opt
   typeCompiler: new TypeCompiler(),
   processorsFor: () => undefined,
   compile(element, options) {
-    return new SQLCompiler(this, options).compile(element);
+    return new StrSQLCompiler(this, options).compile(element);
   },
 };
+
+/** Prints any dialect's construct (DISTINCT ON, ON CONFLICT, ON DUPLICATE KEY UPDATE) in its own form. */
+class StrSQLCompiler extends SQLCompiler {
+  override readonly displayOnly = true;
+}
 
 setDefaultCompileTarget(strDialect);

@@ -34,6 +34,12 @@ export interface CompiledDML {
    * VALUES. Null when the statement cannot be batched that way.
    */
   readonly valuesRow: { readonly start: number; readonly end: number } | null;
+  /**
+   * The INSERT has an upsert clause (ON CONFLICT, ON DUPLICATE KEY UPDATE): a row may be
+   * skipped or update an existing row, so returned rows cannot be matched to parameter
+   * sets by a generated key; ordered insertmanyvalues goes one row a statement.
+   */
+  readonly upsert?: boolean;
 }
 
 /** A client-side default bound as parameter `name` when the caller gives no value. */

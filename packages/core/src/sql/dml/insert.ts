@@ -1,6 +1,6 @@
 import { ArgumentError } from "../../errors.js";
 import type { SQLCompiler } from "../compiler/sql-compiler.js";
-import type { CacheKeyContext } from "../element.js";
+import type { CacheKeyContext, ClauseElement } from "../element.js";
 import type { ColumnElement } from "../elements/column-element.js";
 import { ColumnImpl, type AnyColumn } from "../schema/column.js";
 import type { TableImpl } from "../schema/table.js";
@@ -25,12 +25,18 @@ export interface InsertFromSelect {
   readonly select: Select;
 }
 
-interface InsertState extends ReturningState {
+/** What an Insert holds; a dialect's Insert subclass reads it and adds to it through `clone()`. */
+export interface InsertState extends ReturningState {
   /** One row for `values({...})`, one per row for `values([...])`; empty when none were given. */
   readonly rows: readonly ValuesRow[];
   /** True after `values([...])`: a multi-row INSERT, its binds named `name_m0`, `name_m1`, ... */
   readonly multiRow: boolean;
   readonly fromSelect: InsertFromSelect | null;
+  /**
+   * A dialect's clause between VALUES (or the SELECT) and RETURNING: `ON CONFLICT ...`,
+   * `ON DUPLICATE KEY UPDATE ...`; compiled through `SQLCompiler.insertOnConflictClause`.
+   */
+  readonly onConflict: ClauseElement | null;
 }
 
 /**
@@ -51,11 +57,27 @@ export class Insert<
 > extends DMLStatement<M, T> {
   declare readonly table: TableImpl<Cols>;
 
+  /**
+   * A subclass (a dialect's own insert) keeps this constructor's signature: every
+   * builder method goes through `clone()`, which calls it, so builders return the
+   * subclass with its state.
+   */
   constructor(
     table: TableImpl<Cols>,
-    private readonly state: InsertState,
+    protected readonly state: InsertState,
   ) {
     super(table);
+  }
+
+  /** The same statement (same class) with another state: what every builder method returns. */
+  protected clone(state: InsertState): this {
+    const Class = this.constructor as new (table: TableImpl<Cols>, state: InsertState) => this;
+    return new Class(this.table, state);
+  }
+
+  /** The dialect clause between VALUES and RETURNING (`ON CONFLICT ...`), or null. */
+  get onConflictClause(): ClauseElement | null {
+    return this.state.onConflict;
   }
 
   get valuesRows(): readonly ValuesRow[] {
@@ -87,7 +109,7 @@ export class Insert<
    * insert(userTable).values([{ name: "sandy" }, { name: "patrick" }])
    * // INSERT INTO user_account (name) VALUES (:name_m0), (:name_m1)
    */
-  values(values: ValuesOf<Cols> | readonly ValuesOf<Cols>[]): Insert<Cols, M, T> {
+  values(values: ValuesOf<Cols> | readonly ValuesOf<Cols>[]): this {
     const table = this.table;
     if (this.state.fromSelect !== null) {
       throw new ArgumentError(`insert(${table.name}): values() cannot be combined with fromSelect(); use one of them.`);
@@ -102,13 +124,13 @@ export class Insert<
         valuesRow("insert", table, row, (c) => `${c.key}_m${i}`),
       );
       checkSameColumns(table, rows);
-      return new Insert(table, { ...this.state, rows, multiRow: rows.length > 0 });
+      return this.clone({ ...this.state, rows, multiRow: rows.length > 0 });
     }
     if (this.state.multiRow) {
       throw new ArgumentError(`insert(${table.name}).values({...}) cannot extend a multi-row values([...]); give all rows in one call.`);
     }
     const row = valuesRow("insert", table, values as Readonly<Record<string, unknown>>, (c) => c.key, this.state.rows[0]);
-    return new Insert(table, { ...this.state, rows: [row] });
+    return this.clone({ ...this.state, rows: [row] });
   }
 
   /**
@@ -118,7 +140,7 @@ export class Insert<
    * @example
    * insert(archive).fromSelect(["id", "name"], select(users.c.id, users.c.name))
    */
-  fromSelect(columns: readonly (Cols[number]["key"] | AnyColumn)[], select: Select): Insert<Cols, M, T> {
+  fromSelect(columns: readonly (Cols[number]["key"] | AnyColumn)[], select: Select): this {
     const table = this.table;
     if (this.state.rows.length > 0) {
       throw new ArgumentError(`insert(${table.name}): fromSelect() cannot be combined with values(); use one of them.`);
@@ -138,7 +160,7 @@ export class Insert<
           `${select.selectedColumns.length}; they must match one to one.`,
       );
     }
-    return new Insert(table, { ...this.state, fromSelect: { columns: targets, select } });
+    return this.clone({ ...this.state, fromSelect: { columns: targets, select } });
   }
 
   /**
@@ -154,7 +176,8 @@ export class Insert<
     ...args: [...C, ReturningOptions]
   ): Insert<Cols, ReturningMapping<C>, ReturningTuple<C>>;
   returning(...args: (ReturningItem | ReturningOptions)[]): Insert<Cols, Record<string, unknown>, unknown[]> {
-    return new Insert(this.table as TableImpl<Cols>, { ...this.state, ...returningState("insert", this.state, args) });
+    // The row types change, which `this` cannot say: a subclass re-declares returning() to name its own class.
+    return this.clone({ ...this.state, ...returningState("insert", this.state, args) }) as Insert<Cols, Record<string, unknown>, unknown[]>;
   }
 
   genCacheKey(ctx: CacheKeyContext): void {
@@ -165,6 +188,10 @@ export class Insert<
     if (from !== null) {
       ctx.key += ` from(${from.columns.map((c) => c.key).join(",")})`;
       from.select.genCacheKey(ctx);
+    }
+    if (this.state.onConflict !== null) {
+      ctx.key += " ";
+      this.state.onConflict.genCacheKey(ctx);
     }
     expressionDefaultsCacheKey(ctx, this.table, "default");
     returningCacheKey(ctx, this.state);
@@ -202,11 +229,10 @@ function checkSameColumns(table: TableImpl, rows: readonly ValuesRow[]): void {
  * result.insertedPrimaryKey; // (1,)
  */
 export function insert<Cols extends readonly AnyColumn[]>(table: TableImpl<Cols>): Insert<Cols> {
-  return new Insert(dmlTable("insert", table) as TableImpl<Cols>, {
-    rows: [],
-    multiRow: false,
-    fromSelect: null,
-    returning: [],
-    sortByParameterOrder: false,
-  });
+  return new Insert(dmlTable("insert", table) as TableImpl<Cols>, emptyInsertState());
+}
+
+/** The state of a new `insert(table)`: what a dialect's own insert() starts its subclass with. */
+export function emptyInsertState(): InsertState {
+  return { rows: [], multiRow: false, fromSelect: null, onConflict: null, returning: [], sortByParameterOrder: false };
 }

@@ -2,6 +2,7 @@ import { ArgumentError } from "../../errors.js";
 import type { CreateDropOptions, DDLBind } from "../ddl/schema-ddl-request.js";
 import { callable } from "./callable.js";
 import { DEFAULT_NAMING_CONVENTION, type NamingConvention } from "./naming.js";
+import type { ReflectBind, ReflectOptions } from "./reflect-request.js";
 import { sortTables } from "./sort-tables.js";
 import type { Table } from "./table.js";
 
@@ -63,6 +64,22 @@ class MetaDataImpl {
    */
   async dropAll(bind: DDLBind, options: CreateDropOptions = {}): Promise<void> {
     await bind.runSchemaDDL({ operation: "drop", metadata: this, tables: this.selectTables(options), checkfirst: options.checkfirst ?? true });
+  }
+
+  /**
+   * Loads table definitions from the database into this MetaData, as SQLAlchemy's
+   * `MetaData.reflect`: columns (types mapped back to core types), primary key, foreign
+   * keys, UNIQUE constraints and indexes. With `only`, those tables and the tables their
+   * foreign keys refer to. Tables already in the MetaData are kept as they are.
+   *
+   * @example
+   * const metadata = MetaData();
+   * await metadata.reflect(engine, { only: ["address"] }); // address, and user_account it refers to
+   * const address = metadata.tables.get("address")!;
+   * await conn.execute(select(address));
+   */
+  async reflect(bind: ReflectBind, options: ReflectOptions = {}): Promise<void> {
+    await bind.runReflection({ metadata: this, schema: options.schema ?? this.options.schema ?? null, only: options.only ?? null });
   }
 
   private selectTables(options: CreateDropOptions): readonly Table[] {

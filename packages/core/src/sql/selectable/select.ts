@@ -21,6 +21,8 @@ interface SelectState extends RowLimiting {
   readonly having: ColumnElement<boolean> | null;
   readonly groupBy: readonly ColumnElement<unknown>[];
   readonly distinct: boolean;
+  /** `distinct(expr, ...)`: PostgreSQL's DISTINCT ON expressions; empty for plain DISTINCT. */
+  readonly distinctOn: readonly ColumnElement<unknown>[];
   /** FROM items given explicitly (`selectFrom`) or made by `join()`, first in the FROM list. */
   readonly fromClauses: readonly FromClause[];
   /** null: correlate automatically; otherwise only these (none for `correlate()`). */
@@ -66,6 +68,11 @@ export class Select<
     return this.state.distinct;
   }
 
+  /** The DISTINCT ON expressions of `distinct(expr, ...)`; empty for none. */
+  get distinctOnClauses(): readonly ColumnElement<unknown>[] {
+    return this.state.distinctOn;
+  }
+
   /** The explicit correlation list (`correlate(...)`), or null for automatic correlation. */
   get correlateFroms(): readonly FromClause[] | null {
     return this.state.correlate;
@@ -90,9 +97,19 @@ export class Select<
     return this.with({ groupBy: [...this.state.groupBy, ...resolved] });
   }
 
-  /** `SELECT DISTINCT`. */
-  distinct(): Select<M, T> {
-    return this.with({ distinct: true });
+  /**
+   * `SELECT DISTINCT`; with expressions, PostgreSQL's `SELECT DISTINCT ON (expr, ...)`
+   * (the first row of each group, in ORDER BY order), a CompileError on other databases.
+   *
+   * @example
+   * select(users.c.name, users.c.id).distinct(users.c.name).orderBy(users.c.name, users.c.id)
+   * // SELECT DISTINCT ON (users.name) users.name, users.id FROM users ORDER BY users.name, users.id
+   */
+  distinct(...on: ColumnElement<unknown>[]): Select<M, T> {
+    for (const expr of on) {
+      if (!(expr instanceof ColumnElement)) throw new ArgumentError(`distinct() takes column expressions; got ${String(expr)}.`);
+    }
+    return this.with({ distinct: true, distinctOn: [...this.state.distinctOn, ...on] });
   }
 
   /**
@@ -165,6 +182,14 @@ export class Select<
   genCacheKey(ctx: CacheKeyContext): void {
     const state = this.state;
     ctx.key += state.distinct ? "select distinct(" : "select(";
+    if (state.distinctOn.length > 0) {
+      ctx.key += "on(";
+      for (const expr of state.distinctOn) {
+        expr.genCacheKey(ctx);
+        ctx.key += ",";
+      }
+      ctx.key += ") ";
+    }
     for (const column of state.columns) {
       column.genCacheKey(ctx);
       ctx.key += ",";
@@ -260,6 +285,7 @@ export function select<const Items extends readonly SelectItem[]>(...items: Item
     limit: null,
     offset: null,
     distinct: false,
+    distinctOn: [],
     fromClauses: [],
     correlate: null,
   });
