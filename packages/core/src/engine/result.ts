@@ -60,8 +60,8 @@ export type SelectedMapping<M extends Record<string, unknown>, K extends readonl
   ? Record<string, unknown>
   : { [N in K[number] & keyof M & string]: M[N] };
 
-const NO_ROWS_MESSAGE = "This result object does not return rows. It has been closed automatically.";
-const CLOSED_MESSAGE = "This result object is closed.";
+export const NO_ROWS_MESSAGE = "This result object does not return rows. It has been closed automatically.";
+export const CLOSED_MESSAGE = "This result object is closed.";
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const EMPTY: readonly (readonly unknown[])[] = [];
 
@@ -175,18 +175,8 @@ class Fetcher<V> {
     } finally {
       this.cursor.close();
     }
-    if (value === NO_ROW) {
-      if (raiseForNone) throw new NoResultFound("No row was found when one was required");
-      return null;
-    }
-    if (second !== undefined) {
-      throw new MultipleResultsFound(
-        raiseForNone
-          ? "Multiple rows were found when exactly one was required"
-          : "Multiple rows were found when one or none was required",
-      );
-    }
-    return value;
+    checkOnlyRow(value !== NO_ROW, second !== undefined, raiseForNone);
+    return value === NO_ROW ? null : value;
   }
 
   iterate(): IterableIterator<V> {
@@ -206,6 +196,24 @@ class Fetcher<V> {
     if (!cursor.returnsRows) return `<${name} returnsRows=false>`;
     const keyText = keys === null ? "" : ` keys=[${keys.join(", ")}]`;
     return `<${name}${keyText} rows=${cursor.total} consumed=${cursor.position}${cursor.closed ? " closed" : ""}>`;
+  }
+}
+
+/**
+ * SQLAlchemy's `one()` / `oneOrNone()` verdict once up to two rows were read: throws
+ * when there is no row (and one is required) or a second one.
+ */
+export function checkOnlyRow(found: boolean, hasSecond: boolean, raiseForNone: boolean): void {
+  if (!found) {
+    if (raiseForNone) throw new NoResultFound("No row was found when one was required");
+    return;
+  }
+  if (hasSecond) {
+    throw new MultipleResultsFound(
+      raiseForNone
+        ? "Multiple rows were found when exactly one was required"
+        : "Multiple rows were found when one or none was required",
+    );
   }
 }
 

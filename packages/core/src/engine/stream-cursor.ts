@@ -3,14 +3,13 @@
  * memory at a time, refilled from the driver's stream as rows are taken, so a result
  * of any size is read in constant memory.
  */
-import { ArgumentError, MultipleResultsFound, NoResultFound, ResourceClosedError } from "../errors.js";
+import { ArgumentError, ResourceClosedError } from "../errors.js";
+import { checkOnlyRow, CLOSED_MESSAGE, NO_ROWS_MESSAGE } from "./result.js";
 import type { DriverRowStream } from "./driver.js";
 
 type RawRow = readonly unknown[];
 
 const EMPTY: readonly RawRow[] = [];
-const NO_ROWS_MESSAGE = "This result object does not return rows. It has been closed automatically.";
-const CLOSED_MESSAGE = "This result object is closed.";
 
 /** Marks "no row" where null could be a real scalar value. */
 export const NO_ROW: unique symbol = Symbol("alkahest.stream.noRow");
@@ -144,18 +143,8 @@ export class StreamFetcher<V> {
     } finally {
       await this.cursor.close();
     }
-    if (value === NO_ROW) {
-      if (raiseForNone) throw new NoResultFound("No row was found when one was required");
-      return null;
-    }
-    if (second !== undefined) {
-      throw new MultipleResultsFound(
-        raiseForNone
-          ? "Multiple rows were found when exactly one was required"
-          : "Multiple rows were found when one or none was required",
-      );
-    }
-    return value;
+    checkOnlyRow(value !== NO_ROW, second !== undefined, raiseForNone);
+    return value === NO_ROW ? null : value;
   }
 
   /** Every remaining row, one at a time; leaving the loop early (break, throw) closes the cursor. */

@@ -5,11 +5,10 @@
  * them (the same ResultShape of the cached statement).
  */
 import { ResourceClosedError } from "../errors.js";
-import { resolveKey, type ResultShape, type RowMapping, type RowTuple, type TupleElement } from "./result.js";
+import { NO_ROWS_MESSAGE, resolveKey, type ResultShape, type RowMapping, type RowTuple, type TupleElement } from "./result.js";
 import type { Row } from "./row.js";
 import { NO_ROW, StreamFetcher, type StreamCursor } from "./stream-cursor.js";
 
-const NO_ROWS_MESSAGE = "This result object does not return rows. It has been closed automatically.";
 
 /**
  * The rows of `conn.stream(stmt)`, read in batches while you consume them. Consumed

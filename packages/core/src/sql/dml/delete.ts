@@ -31,27 +31,20 @@ export class Delete<
   Cols extends readonly AnyColumn[] = readonly AnyColumn[],
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
-> extends DMLStatement<M, T> {
+> extends DMLStatement<M, T, DeleteState> {
   declare readonly table: TableImpl<Cols>;
 
   constructor(
     table: TableImpl<Cols>,
-    private readonly state: DeleteState,
+    state: DeleteState,
   ) {
-    super(table);
+    super(table, state);
   }
 
   get whereClause(): ColumnElement<boolean> | null {
     return this.state.where;
   }
 
-  get returningColumns(): readonly ColumnElement<unknown>[] {
-    return this.state.returning;
-  }
-
-  get sortByParameterOrder(): boolean {
-    return this.state.sortByParameterOrder;
-  }
 
   /** Adds WHERE criteria, joined with AND to any already there. */
   where(...clauses: ColumnElement<unknown>[]): Delete<Cols, M, T> {

@@ -40,18 +40,26 @@ export interface ReturningState {
 export abstract class DMLStatement<
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
+  S extends ReturningState = ReturningState,
 > extends Executable<M, T> {
   override readonly isDML = true;
 
-  constructor(readonly table: TableImpl) {
+  constructor(
+    readonly table: TableImpl,
+    protected readonly state: S,
+  ) {
     super();
   }
 
   /** The RETURNING columns, tables expanded into their columns; empty for none. */
-  abstract get returningColumns(): readonly ColumnElement<unknown>[];
+  get returningColumns(): readonly ColumnElement<unknown>[] {
+    return this.state.returning;
+  }
 
   /** True when `returning(..., { sortByParameterOrder: true })` asked for rows in parameter order. */
-  abstract get sortByParameterOrder(): boolean;
+  get sortByParameterOrder(): boolean {
+    return this.state.sortByParameterOrder;
+  }
 }
 
 /** Splits `returning()`'s arguments into its columns (tables expanded) and its options. */

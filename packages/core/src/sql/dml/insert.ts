@@ -54,7 +54,7 @@ export class Insert<
   Cols extends readonly AnyColumn[] = readonly AnyColumn[],
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
-> extends DMLStatement<M, T> {
+> extends DMLStatement<M, T, InsertState> {
   declare readonly table: TableImpl<Cols>;
 
   /**
@@ -64,9 +64,9 @@ export class Insert<
    */
   constructor(
     table: TableImpl<Cols>,
-    protected readonly state: InsertState,
+    state: InsertState,
   ) {
-    super(table);
+    super(table, state);
   }
 
   /** The same statement (same class) with another state: what every builder method returns. */
@@ -92,13 +92,6 @@ export class Insert<
     return this.state.fromSelect;
   }
 
-  get returningColumns(): readonly ColumnElement<unknown>[] {
-    return this.state.returning;
-  }
-
-  get sortByParameterOrder(): boolean {
-    return this.state.sortByParameterOrder;
-  }
 
   /**
    * The values to insert: an object for one row (a further call adds to it), or an

@@ -38,14 +38,14 @@ export class Update<
   Cols extends readonly AnyColumn[] = readonly AnyColumn[],
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
-> extends DMLStatement<M, T> {
+> extends DMLStatement<M, T, UpdateState> {
   declare readonly table: TableImpl<Cols>;
 
   constructor(
     table: TableImpl<Cols>,
-    private readonly state: UpdateState,
+    state: UpdateState,
   ) {
-    super(table);
+    super(table, state);
   }
 
   get setValues(): ValuesRow {
@@ -56,13 +56,6 @@ export class Update<
     return this.state.where;
   }
 
-  get returningColumns(): readonly ColumnElement<unknown>[] {
-    return this.state.returning;
-  }
-
-  get sortByParameterOrder(): boolean {
-    return this.state.sortByParameterOrder;
-  }
 
   /** The SET clause: column key to a value (bound) or SQL expression; a further call adds to it. */
   values(values: ValuesOf<Cols>): Update<Cols, M, T> {
