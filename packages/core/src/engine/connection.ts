@@ -1,25 +1,19 @@
 import { AlkahestError, InvalidRequestError, ResourceClosedError, type StatementParams } from "../errors.js";
 import type { SchemaDDLRequest } from "../sql/ddl/schema-ddl-request.js";
 import type { Executable } from "../sql/element.js";
-import { reprParams, reprRow } from "../util/repr.js";
 import { runSchemaDDL as runSchemaDDLOn, validateSchemaDDL } from "./ddl-runner.js";
 import { reflectMetadata } from "./reflection/reflect-metadata.js";
 import type { ReflectionRequest } from "../sql/schema/reflect-request.js";
 import type { Dialect } from "./dialect.js";
 import { executeDML, type DMLHost } from "./dml-execution.js";
 import type { DriverConnection, DriverExecuteOptions, DriverResult } from "./driver.js";
-import {
-  formatCachedSince,
-  formatCachingDisabled,
-  formatGenerated,
-  formatNoKey,
-  RAW_SQL,
-  type EchoLogger,
-} from "./logging.js";
+import type { EchoLogger } from "./logging.js";
 import type { PooledConnection } from "./pool.js";
 import { Result } from "./result.js";
 import { rowClass, type Row } from "./row.js";
+import { SavepointStack } from "./savepoint-stack.js";
 import type { CachedStatement, StatementCache } from "./statement-cache.js";
+import { cacheTag, logControl, logRawStatement, logRows, logSavepointStatement, logStatement } from "./statement-logging.js";
 import { NestedTransaction, Transaction, type TransactionHost } from "./transaction.js";
 import { openStream, type StreamHost, type StreamOptions } from "./stream-execution.js";
 import type { StreamingResult } from "./streaming-result.js";
@@ -54,8 +48,7 @@ export type RowOf<M extends Record<string, unknown>, T extends unknown[] = unkno
 export class Connection implements TransactionHost {
   private pooled: PooledConnection | null;
   private transaction: Transaction | null = null;
-  private readonly savepoints: NestedTransaction[] = [];
-  private savepointCounter = 0;
+  private readonly savepoints = new SavepointStack();
   private dmlHost: DMLHost | null = null;
   /** Closes the stream this connection is reading, while one is open (see stream()). */
   private streamRelease: (() => Promise<void>) | null = null;
@@ -113,7 +106,7 @@ export class Connection implements TransactionHost {
       let sets = params.map((p) => compiled.positional(p, binds, convert));
       if (compiled.expansion !== null) ({ sql, sets } = compiled.expandMany(sets));
       if (this.transaction === null) await this.beginRoot(driver);
-      this.logStatement(sql, entry, sets, true);
+      logStatement(this.context.echo, sql, entry, sets, true);
       const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
       try {
         driverResult = await driver.executeMany(sql, sets, options);
@@ -124,7 +117,7 @@ export class Connection implements TransactionHost {
       let positional = compiled.positional(first, binds, convert);
       if (compiled.expansion !== null) ({ sql, values: positional } = compiled.expand(positional));
       if (this.transaction === null) await this.beginRoot(driver);
-      this.logStatement(sql, entry, positional, false);
+      logStatement(this.context.echo, sql, entry, positional, false);
       const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
       try {
         driverResult = await driver.execute(sql, positional, options);
@@ -144,11 +137,7 @@ export class Connection implements TransactionHost {
     const driver = await this.activeDriver();
     await this.autobegin(driver);
     const many = params.length > 0 && params.every(Array.isArray);
-    const echo = this.context.echo;
-    if (echo.enabled) {
-      echo.info(sql);
-      echo.info(`${RAW_SQL} ${reprParams(params, many)}`);
-    }
+    logRawStatement(this.context.echo, sql, params, many);
     const driverResult = await this.run(sql, params, many, () =>
       many
         ? driver.executeMany(sql, params as readonly (readonly unknown[])[])
@@ -207,7 +196,7 @@ export class Connection implements TransactionHost {
     if (this.streamRelease !== null) throwStreaming();
     const driver = await this.activeDriver();
     await this.autobegin(driver);
-    const savepoint = new NestedTransaction(this, `sa_savepoint_${++this.savepointCounter}`);
+    const savepoint = new NestedTransaction(this, this.savepoints.nextName());
     await this.runControl(driver, this.dialect.savepointSql(savepoint.name));
     this.savepoints.push(savepoint);
     return callback === undefined ? savepoint : runInTransaction(savepoint, () => callback(this));
@@ -275,7 +264,7 @@ export class Connection implements TransactionHost {
     // An open server-side cursor ends with its transaction (and blocks the COMMIT until closed).
     if (this.streamRelease !== null) await this.streamRelease();
     const driver = await this.activeDriver();
-    this.logControl("COMMIT");
+    logControl(this.context.echo, "COMMIT");
     try {
       await this.run("COMMIT", undefined, false, () => driver.commit());
     } finally {
@@ -297,7 +286,7 @@ export class Connection implements TransactionHost {
       if (this.transaction === tx) this.endTransaction();
       return;
     }
-    this.logControl("ROLLBACK");
+    logControl(this.context.echo, "ROLLBACK");
     try {
       await this.run("ROLLBACK", undefined, false, () => driver.rollback());
     } finally {
@@ -307,34 +296,20 @@ export class Connection implements TransactionHost {
 
   async releaseSavepoint(savepoint: NestedTransaction): Promise<void> {
     const driver = await this.activeDriver();
-    this.popSavepointsAbove(savepoint);
-    this.savepoints.pop();
-    savepoint.isActive = false;
+    this.savepoints.end(savepoint);
     await this.runControl(driver, this.dialect.releaseSavepointSql(savepoint.name));
   }
 
   async rollbackToSavepoint(savepoint: NestedTransaction): Promise<void> {
     const driver = await this.activeDriver();
-    this.popSavepointsAbove(savepoint);
-    this.savepoints.pop();
-    savepoint.isActive = false;
+    this.savepoints.end(savepoint);
     await this.runControl(driver, this.dialect.rollbackToSavepointSql(savepoint.name));
-  }
-
-  private popSavepointsAbove(savepoint: NestedTransaction): void {
-    const index = this.savepoints.indexOf(savepoint);
-    if (index < 0) {
-      throw new InvalidRequestError(`Savepoint ${savepoint.name} is no longer active on this connection.`);
-    }
-    // Releasing or rolling back to a savepoint ends every savepoint begun inside it.
-    while (this.savepoints.length > index + 1) (this.savepoints.pop() as NestedTransaction).isActive = false;
   }
 
   private endTransaction(): void {
     if (this.transaction !== null) this.transaction.isActive = false;
     this.transaction = null;
-    for (const savepoint of this.savepoints) savepoint.isActive = false;
-    this.savepoints.length = 0;
+    this.savepoints.clear();
   }
 
   private assertOpen(): void {
@@ -356,30 +331,15 @@ export class Connection implements TransactionHost {
   }
 
   private async beginRoot(driver: DriverConnection): Promise<Transaction> {
-    this.logControl("BEGIN (implicit)");
+    logControl(this.context.echo, "BEGIN (implicit)");
     await this.run("BEGIN", undefined, false, () => driver.begin());
     return (this.transaction = new Transaction(this));
   }
 
   /** Runs savepoint statements: logged as SQLAlchemy logs them, uncached. */
   private async runControl(driver: DriverConnection, sql: string): Promise<void> {
-    const echo = this.context.echo;
-    if (echo.enabled) {
-      echo.info(sql);
-      echo.info(`${formatNoKey(0)} ()`);
-    }
+    logSavepointStatement(this.context.echo, sql);
     await this.run(sql, [], false, () => driver.execute(sql, []));
-  }
-
-  private logControl(message: string): void {
-    if (this.context.echo.enabled) this.context.echo.info(message);
-  }
-
-  private logStatement(sql: string, entry: CachedStatement, params: StatementParams, many: boolean): void {
-    const echo = this.context.echo;
-    if (!echo.enabled) return;
-    echo.info(sql);
-    echo.info(`${cacheTag(entry)} ${reprParams(params, many)}`);
   }
 
   /** Runs one driver call, mapping its errors into core's hierarchy. */
@@ -422,7 +382,7 @@ export class Connection implements TransactionHost {
         await this.autobegin(driver);
         return driver;
       },
-      logStatement: (sql, entry, params, many) => this.logStatement(sql, entry, params, many),
+      logStatement: (sql, entry, params, many) => logStatement(context.echo, sql, entry, params, many),
       run: (sql, params, call) => this.run(sql, params, false, call),
       attach: (release) => {
         this.streamRelease = release;
@@ -435,14 +395,15 @@ export class Connection implements TransactionHost {
 
   /** What DML execution (dml-execution.ts) needs of this connection. */
   private createDMLHost(): DMLHost {
+    const echo = this.context.echo;
     return {
       dialect: this.dialect,
-      echo: this.context.echo,
+      echo,
       convert: this.convert,
       autobegin: async () => this.autobegin(await this.activeDriver()),
       run: (sql, params, many, call) => this.run(sql, params, many, call),
       cacheTag,
-      logStatement: (sql, entry, params, many) => this.logStatement(sql, entry, params, many),
+      logStatement: (sql, entry, params, many) => logStatement(echo, sql, entry, params, many),
       buildResult: (result, entry, keys) => this.buildResult(result, entry, keys),
     };
   }
@@ -460,23 +421,6 @@ export class Connection implements TransactionHost {
     if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);
     return new Result<R>(driverResult, insertedPrimaryKeyRows === undefined ? options : { ...options, insertedPrimaryKeyRows });
   }
-}
-
-function cacheTag(entry: CachedStatement): string {
-  switch (entry.caching) {
-    case "no key":
-      return formatNoKey(entry.compileSeconds);
-    case "disabled":
-      return formatCachingDisabled(entry.compileSeconds);
-    case "cached":
-      if (entry.uses === 1) return formatGenerated(entry.compileSeconds);
-      return formatCachedSince((performance.now() - entry.generatedAt) / 1000);
-  }
-}
-
-function logRows(echo: EchoLogger, columns: readonly string[], rows: readonly (readonly unknown[])[]): void {
-  echo.debug(`Col ${reprRow(columns)}`);
-  for (const row of rows) echo.debug(`Row ${reprRow(row)}`);
 }
 
 function throwStreaming(): never {

@@ -2,7 +2,8 @@ import type { Compiled } from "../sql/compiled.js";
 import type { ClauseElement } from "../sql/element.js";
 import { LRUCache } from "../util/lru-cache.js";
 import type { Dialect } from "./dialect.js";
-import { ResultShape, type ResultOptions } from "./result.js";
+import { ResultShape } from "./result-fetching.js";
+import type { ResultOptions } from "./result.js";
 import { rowClass } from "./row.js";
 
 /** A compiled statement with what executions of it learn and reuse. */

@@ -4,7 +4,7 @@
  * of any size is read in constant memory.
  */
 import { ArgumentError, ResourceClosedError } from "../errors.js";
-import { checkOnlyRow, CLOSED_MESSAGE, NO_ROWS_MESSAGE } from "./result.js";
+import { checkOnlyRow, CLOSED_MESSAGE, NO_ROWS_MESSAGE } from "./result-fetching.js";
 import type { DriverRowStream } from "./driver.js";
 
 type RawRow = readonly unknown[];

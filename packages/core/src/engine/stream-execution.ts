@@ -9,7 +9,7 @@ import { reprRow } from "../util/repr.js";
 import type { Dialect } from "./dialect.js";
 import type { DriverConnection, DriverRowStream, DriverStreamOptions } from "./driver.js";
 import type { EchoLogger } from "./logging.js";
-import type { ResultShape } from "./result.js";
+import type { ResultShape } from "./result-fetching.js";
 import type { Row } from "./row.js";
 import type { CachedStatement, StatementCache } from "./statement-cache.js";
 import { StreamCursor } from "./stream-cursor.js";

@@ -5,7 +5,8 @@
  * them (the same ResultShape of the cached statement).
  */
 import { ResourceClosedError } from "../errors.js";
-import { NO_ROWS_MESSAGE, resolveKey, type ResultShape, type RowMapping, type RowTuple, type TupleElement } from "./result.js";
+import { NO_ROWS_MESSAGE, resolveKey, type ResultShape } from "./result-fetching.js";
+import type { RowMapping, RowTuple, TupleElement } from "./result.js";
 import type { Row } from "./row.js";
 import { NO_ROW, StreamFetcher, type StreamCursor } from "./stream-cursor.js";
 
