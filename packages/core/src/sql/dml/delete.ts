@@ -34,13 +34,6 @@ export class Delete<
 > extends DMLStatement<M, T, DeleteState> {
   declare readonly table: TableImpl<Cols>;
 
-  constructor(
-    table: TableImpl<Cols>,
-    state: DeleteState,
-  ) {
-    super(table, state);
-  }
-
   get whereClause(): ColumnElement<boolean> | null {
     return this.state.where;
   }

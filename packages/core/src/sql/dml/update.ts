@@ -41,13 +41,6 @@ export class Update<
 > extends DMLStatement<M, T, UpdateState> {
   declare readonly table: TableImpl<Cols>;
 
-  constructor(
-    table: TableImpl<Cols>,
-    state: UpdateState,
-  ) {
-    super(table, state);
-  }
-
   get setValues(): ValuesRow {
     return this.state.values;
   }
