@@ -98,7 +98,13 @@ export default function alkahest(target: DbTarget): BenchSystem {
     async largeResultset() {
       return open().connect(async (conn) => (await conn.execute(selectAll)).all());
     },
-    // largeResultsetStreamed: n/a, Result does not stream yet.
+    async largeResultsetStreamed() {
+      return open().connect(async (conn) => {
+        let count = 0;
+        for await (const _row of await conn.stream(selectAll)) count++;
+        return count;
+      });
+    },
     async executemanyUpdate(updates) {
       const params = updates.map((u) => ({ user_id: u.id, new_fullname: u.fullname }));
       await open().begin(async (conn) => {
