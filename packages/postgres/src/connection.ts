@@ -1,6 +1,7 @@
 import type { DriverConnection, DriverResult, DriverRowStream, DriverStreamOptions } from "@alkahest/core/dialect";
 import pg from "pg";
 import { ConnectionLostError, mapPgConnectError } from "./errors.js";
+import { ExecuteManyQuery } from "./execute-many.js";
 import { openPgStream } from "./stream.js";
 
 const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
@@ -56,24 +57,12 @@ export class PostgresDriverConnection implements DriverConnection {
     return driverResult(Array.isArray(result) ? (result.at(-1) as ArrayResult) : result);
   }
 
-  /**
-   * One extended-protocol execution (one round trip) per parameter set, in order,
-   * stopping at the first error. Multi-row INSERTs belong to core's insertmanyvalues;
-   * pg's pipeline mode could later send all sets in one round trip.
-   */
+  /** Every parameter set in one round trip (see ExecuteManyQuery), stopping at the first error. */
   async executeMany(sql: string, paramSets: readonly (readonly unknown[])[]): Promise<DriverResult> {
-    let rowcount = 0;
-    let columns: readonly string[] | null = null;
-    const rows: (readonly unknown[])[] = [];
-    for (const params of paramSets) {
-      const result = await this.execute(sql, params);
-      rowcount = rowcount < 0 || result.rowcount < 0 ? -1 : rowcount + result.rowcount;
-      if (result.columns !== null) {
-        columns = result.columns;
-        for (const row of result.rows) rows.push(row);
-      }
-    }
-    return { columns, rows: columns === null ? NO_ROWS : rows, rowcount };
+    this.throwIfBroken();
+    const query = new ExecuteManyQuery(sql, paramSets, this.types);
+    this.client.query(query);
+    return query.result;
   }
 
   /** Reads the rows through a server-side cursor (stream.ts), `batchSize` rows per round trip. */
