@@ -10,6 +10,7 @@
  */
 import { describe } from "@jest/globals";
 import type { ConformanceConfig } from "./config.js";
+import { arrayTests } from "./suite/arrays.js";
 import { cacheTests } from "./suite/cache.js";
 import { cteTests } from "./suite/cte.js";
 import { ddlTests } from "./suite/ddl.js";
@@ -21,6 +22,7 @@ import { paramTests } from "./suite/params.js";
 import { reflectionTests } from "./suite/reflection.js";
 import { resultTests } from "./suite/results.js";
 import { selectTests } from "./suite/select.js";
+import { sequenceTests } from "./suite/sequences.js";
 import { sessionTests } from "./suite/session.js";
 import { streamingTests } from "./suite/streaming.js";
 import { transactionTests } from "./suite/transactions.js";
@@ -40,9 +42,11 @@ export const conformanceGroups = {
   cache: cacheTests,
   session: sessionTests,
   types: typeTests,
+  arrays: arrayTests,
   select: selectTests,
   cte: cteTests,
   ddl: ddlTests,
+  sequences: sequenceTests,
   insert: insertTests,
   updateDelete: updateDeleteTests,
   rowcount: rowcountTests,

@@ -26,6 +26,7 @@ import {
 } from "@alkahest/core";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { useEngine, type ConformanceConfig } from "../config.js";
+import { reflectionObjectTests } from "./reflection-objects.js";
 
 /** Three tables with every constraint kind reflection reads back. */
 function reflectionSchema() {
@@ -62,8 +63,13 @@ function reflectionSchema() {
   return { metadata, user, address, membership };
 }
 
-/** inspect(engine) and metadata.reflect / Table.reflect against tables createAll made (test_reflection). */
+/**
+ * inspect(engine) and metadata.reflect / Table.reflect against tables createAll made
+ * (test_reflection); views, CHECK constraints, comments and table options in
+ * reflection-objects.ts.
+ */
 export function reflectionTests(config: ConformanceConfig): void {
+  reflectionObjectTests(config);
   describe("reflection", () => {
     const db = useEngine(config);
     const created: MetaData[] = [];

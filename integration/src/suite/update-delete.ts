@@ -1,4 +1,4 @@
-import { bindparam, Column, delete_, insert, Integer, MetaData, select, String, Table, update } from "@alkahest/core";
+import { bindparam, Column, DBAPIError, delete_, insert, Integer, MetaData, select, String, Table, update } from "@alkahest/core";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { capabilitiesOf, useEngine, type ConformanceConfig, type EngineFixture } from "../config.js";
 import { dropTables } from "./insert.js";
@@ -70,6 +70,85 @@ export function updateDeleteTests(config: ConformanceConfig): void {
       );
       expect(result.rowcount).toBe(2);
       expect((await peopleRows(db)).map((r) => r[1])).toEqual(["Spongebob", "sandy", "Patrick", "squidward"]);
+    });
+
+    describe("executemany by primary key (one statement per page where the dialect joins the sets' values)", () => {
+      const byKey = update(people).where(people.c.id.eq(bindparam("b_id"))).values({ name: bindparam("b_name") });
+      const batches = (): boolean =>
+        byKey.compile({ dialect: db.engine.dialect, columnKeys: ["b_id", "b_name"], forExecutemany: true, keyedUpdateRows: 2 }).sql !==
+        byKey.compile({ dialect: db.engine.dialect, columnKeys: ["b_id", "b_name"], forExecutemany: true }).sql;
+
+      it("each set changes its own row; a key that matches nothing counts 0; onUpdate runs per set", async () => {
+        const before = touches;
+        const result = await db.engine.begin((conn) =>
+          conn.execute(byKey, [
+            { b_id: 3, b_name: "Patrick" },
+            { b_id: 99, b_name: "nobody" },
+            { b_id: 1, b_name: "Spongebob" },
+          ]),
+        );
+        expect(result.rowcount).toBe(2);
+        const rows = await db.engine.connect(async (conn) =>
+          (await conn.execute(select(people.c.name, people.c.touched).orderBy(people.c.id))).all().map((r) => r._tuple()),
+        );
+        expect(rows).toEqual([
+          ["Spongebob", before + 3],
+          ["sandy", null],
+          ["Patrick", before + 1],
+          ["squidward", null],
+        ]);
+        const batchLines = db.log.lines.filter((line) => line.includes("(keyed update)"));
+        expect(batchLines.length).toBe(batches() ? 1 : 0);
+      });
+
+      it("a key given twice applies its sets in order, as one statement per set would", async () => {
+        const result = await db.engine.begin((conn) =>
+          conn.execute(byKey, [
+            { b_id: 2, b_name: "first" },
+            { b_id: 2, b_name: "second" },
+          ]),
+        );
+        expect(result.rowcount).toBe(2);
+        expect((await peopleRows(db))[1]?.[1]).toBe("second");
+        expect(db.log.lines.some((line) => line.includes("(keyed update)"))).toBe(false);
+      });
+
+      it("2,500 sets go in pages of 1,000 and every row gets its own value", async () => {
+        const n = 2500;
+        await db.engine.begin((conn) =>
+          conn.execute(
+            insert(people),
+            Array.from({ length: n }, (_, i) => ({ id: 100 + i, name: `p${i}`, visits: 0 })),
+          ),
+        );
+        db.log.clear();
+        const result = await db.engine.begin((conn) =>
+          conn.execute(
+            byKey,
+            Array.from({ length: n }, (_, i) => ({ b_id: 100 + i, b_name: `renamed ${i}` })),
+          ),
+        );
+        expect(result.rowcount).toBe(n);
+        const names = await db.engine.connect(async (conn) =>
+          (await conn.execute(select(people.c.name).where(people.c.id.ge(100)).orderBy(people.c.id))).scalars().all(),
+        );
+        expect(names).toEqual(Array.from({ length: n }, (_, i) => `renamed ${i}`));
+        const progress = db.log.lines.filter((line) => / \d+\/3\] /.test(line)).length;
+        expect(progress).toBe(batches() ? 3 : 0);
+      });
+
+      it("a failing set fails its page with the database's error and the transaction rolls back", async () => {
+        const error = await db.engine
+          .begin((conn) =>
+            conn.execute(update(people).where(people.c.id.eq(bindparam("b_id"))).values({ name: bindparam("b_name") }), [
+              { b_id: 1, b_name: "ok" },
+              { b_id: 2, b_name: null },
+            ]),
+          )
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DBAPIError);
+        expect((await peopleRows(db)).map((r) => r[1])).toEqual(["spongebob", "sandy", "patrick", "squidward"]);
+      });
     });
 
     it("onUpdate gives the columns an UPDATE does not set their new value", async () => {

@@ -8,9 +8,12 @@ export type { DriverConnection, DriverExecuteOptions, DriverResult } from "./eng
 export type { DriverRowStream, DriverStreamOptions } from "./engine/driver.js";
 export type { DialectTestingHooks } from "./engine/dialect-testing.js";
 export type { OrderedBatch } from "./engine/insertmanyvalues.js";
+export { autoincrementOrderedBatch } from "./engine/autoincrement-sentinel.js";
+export type { KeyedUpdateParts } from "./sql/compiler/keyed-update.js";
 export type * from "./engine/reflection/reflected.js";
 export type { DialectReflection } from "./engine/reflection/dialect-reflection.js";
 export { GENERIC_TYPE_NAMES, parseTypeName, typeFromName, type ParsedTypeName, type TypeNameMapper } from "./engine/reflection/type-names.js";
+export { checkCondition, closingParenthesis, sqlTokens, stripOuterParentheses, type SQLToken, type SQLTokenOptions } from "./engine/reflection/sql-text.js";
 // What the insertmanyvalues hook (Dialect.sentinelOrderedBatch) receives.
 export type { ClauseElement } from "./sql/element.js";
 export type { CompiledDML } from "./sql/dml/compiled-dml.js";
@@ -31,8 +34,18 @@ export type { Constraint } from "./sql/schema/constraint.js";
 export type { ForeignKeyConstraint } from "./sql/schema/foreign-key-constraint.js";
 export type { Index } from "./sql/schema/table-index.js";
 export type { Table } from "./sql/schema/table.js";
+// A dialect's own Table options (`{ mysql: { engine } }`): declared by module augmentation, checked by the spec.
+export {
+  registerDialectOptions,
+  validateTableDialectOptions,
+  type DialectOptionSpec,
+  type DialectOptionValues,
+  type DialectTableOptions,
+} from "./sql/schema/dialect-options.js";
 export type { CreateIndex, DropIndex } from "./sql/ddl/index-ddl.js";
 export type { DropConstraint } from "./sql/ddl/constraint-ddl.js";
+export type { Sequence } from "./sql/schema/sequence.js";
+export type { SetColumnComment, SetTableComment } from "./sql/ddl/comment-ddl.js";
 // What a statement compiler's hooks receive (visitTruedivBinary, renderFunction, limitClause, ...).
 export { BinaryExpression } from "./sql/elements/binary.js";
 export type { Cast } from "./sql/elements/cast.js";
@@ -48,8 +61,10 @@ export type { ConflictTargetOptions, OnConflictDoNothing, OnConflictDoUpdate } f
 export type { InsertedColumn, OnDuplicateKeyUpdate } from "./sql/dml/on-duplicate-key.js";
 export type { UpsertSyntax } from "./sql/compiler/upsert.js";
 export { renderDistinctOn } from "./sql/compiler/distinct.js";
+export { renderArrayBinary, renderJsonBinary } from "./sql/compiler/collections.js";
 // The type classes, for a TypeCompiler's visit methods and a dialect's own types.
 export {
+  ArrayType,
   BigIntegerType,
   BooleanType,
   canonicalTime,
@@ -60,6 +75,7 @@ export {
   FloatType,
   IntegerType,
   JSONType,
+  type JSONValue,
   LargeBinaryType,
   NullTypeImpl,
   NumericType,
@@ -74,3 +90,5 @@ export {
   UuidType,
 } from "./sql/types/index.js";
 export { formatDateTimeUTC, formatDateUTC, parseDateTimeText } from "./sql/types/datetime-text.js";
+// A dialect's own types get SQLAlchemy-style names (`JSONB`, `JSONB<T>()`) the way core's do.
+export { typeName } from "./sql/types/type-name.js";

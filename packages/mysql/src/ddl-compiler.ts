@@ -6,10 +6,13 @@ import {
   type CreateIndex,
   type DropConstraint,
   type DropIndex,
+  type SetColumnComment,
+  type SetTableComment,
   type Table,
   type TypeEngine,
 } from "@alkahest/core/dialect";
 import type { ServerFeatures } from "./server-version.js";
+import { renderTableOptions } from "./table-options.js";
 
 /** The dialect, as the DDL compiler sees it (through `CompilerDialect`). */
 interface FeaturesHost {
@@ -51,7 +54,9 @@ export class MySQLDDLCompiler extends DDLCompiler {
     if (comment !== undefined) spec += ` COMMENT ${this.renderLiteralValue(comment, null)}`;
     // CREATE TABLE renders the columns of a Table, never of another FROM clause.
     const table = column.table as Table | null;
-    if (table?.primaryKey.autoincrementColumn === column && column.options.serverDefault === undefined) {
+    // A column numbered by its Sequence (MariaDB) is no AUTO_INCREMENT column, as in SQLAlchemy.
+    const numbered = table?.primaryKey.autoincrementColumn === column && this.sequenceOf(column) === null;
+    if (numbered && column.options.serverDefault === undefined) {
       spec += " AUTO_INCREMENT";
     } else {
       const serverDefault = this.columnDefault(column);
@@ -67,9 +72,26 @@ export class MySQLDDLCompiler extends DDLCompiler {
     return isFunction && this.features.defaultExpressions ? `(${sql})` : sql;
   }
 
-  /** `\n)COMMENT='...'`: table options follow the closing parenthesis, as SQLAlchemy writes them. */
+  /**
+   * `\n)ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE utf8mb4_unicode_ci COMMENT='...'`: table
+   * options (`{ mysql: {...} }`, see table-options.ts) follow the closing parenthesis, as SQLAlchemy writes them.
+   */
   override postCreateTable(table: Table): string {
-    return table.comment === null ? "" : `COMMENT=${this.renderLiteralValue(table.comment, null)}`;
+    const options = renderTableOptions(table);
+    if (table.comment === null) return options;
+    const comment = `COMMENT=${this.renderLiteralValue(table.comment, null)}`;
+    return options === "" ? comment : `${options} ${comment}`;
+  }
+
+  /** `ALTER TABLE t COMMENT '...'` (`''` removes it): MySQL has no COMMENT ON. */
+  override visitSetTableComment(set: SetTableComment): string {
+    return `ALTER TABLE ${this.formatTable(set.table)} COMMENT ${this.renderLiteralValue(set.table.comment ?? "", null)}`;
+  }
+
+  /** `ALTER TABLE t MODIFY <the column's definition, with its COMMENT>`: a column's comment is part of its definition. */
+  override visitSetColumnComment(set: SetColumnComment): string {
+    const column = set.column;
+    return `ALTER TABLE ${this.formatTable(column.table as Table)} MODIFY ${this.getColumnSpecification(column, { firstPk: false })}`;
   }
 
   override visitCreateIndex(create: CreateIndex): string {

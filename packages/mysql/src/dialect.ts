@@ -1,4 +1,5 @@
 import {
+  autoincrementOrderedBatch,
   DBAPIError,
   Dialect,
   IdentifierPreparer,
@@ -15,10 +16,10 @@ import {
 import { MySQLDriverConnection } from "./connection.js";
 import { MySQLDDLCompiler } from "./ddl-compiler.js";
 import { mapMySQLError } from "./errors.js";
+import { hasSequence } from "./has-sequence.js";
 import { connectionOptions, dialectURLOptions, type DialectURLOptions } from "./options.js";
 import { MySQLReflection } from "./reflection.js";
 import { MYSQL_RESERVED_WORDS } from "./reserved-words.js";
-import { sentinelOrderedBatch } from "./sentinel-batch.js";
 import {
   atLeast,
   parseServerVersion,
@@ -67,7 +68,7 @@ export function capabilitiesFor(
     transactionalDdl: false,
     primaryKeyFromLastInsertId: true,
     multiRowInsertReturning: returning,
-    // The AUTO_INCREMENT key orders a multi-row INSERT's RETURNING rows (sentinel-batch.ts).
+    // The AUTO_INCREMENT key orders a multi-row INSERT's RETURNING rows (core's autoincrementOrderedBatch).
     sentinelOrdering: returning,
     nativeBoolean: false,
     nativeDecimal: true,
@@ -81,6 +82,11 @@ export function capabilitiesFor(
     alterConstraints: true,
     // InnoDB enforces foreign keys (foreign_key_checks is on unless a session turns it off).
     foreignKeysEnforced: true,
+    // CREATE SEQUENCE and NEXT VALUE FOR from MariaDB 10.3; MySQL has none.
+    sequences: mariadb && atLeast(version, 10, 3),
+    // COMMENT '...' on columns and COMMENT='...' on tables, inside CREATE TABLE.
+    comments: true,
+    inlineComments: true,
     fullOuterJoin: false,
     nullsOrdering: false,
     parenthesizedCompoundSelects: true,
@@ -208,8 +214,12 @@ export class MySQLDialect extends Dialect {
     }
   }
 
+  override hasSequence(conn: Connection, sequenceName: string, schema: string | null): Promise<boolean> {
+    return hasSequence(conn, sequenceName, schema);
+  }
+
   override sentinelOrderedBatch(compiled: Compiled, statement: ClauseElement, rows: number): OrderedBatch | null {
-    return sentinelOrderedBatch({ compile: (e, o) => this.compile(e, o), quote: (n) => this.identifierPreparer.quote(n) }, compiled, statement, rows);
+    return autoincrementOrderedBatch(this, compiled, statement, rows, true);
   }
 
   /**

@@ -14,5 +14,6 @@ export type { DialectURLOptions } from "./options.js";
 export { MySQLDriverConnection } from "./connection.js";
 export { MySQLCompiler } from "./statement-compiler.js";
 export { MySQLDDLCompiler } from "./ddl-compiler.js";
+export type { MySQLTableOptions } from "./table-options.js";
 export { MySQLTypeCompiler } from "./type-compiler.js";
 export { insert, Insert } from "./insert.js";

@@ -1,12 +1,17 @@
-import type {
-  Connection,
-  DialectReflection,
-  ReflectedColumn,
-  ReflectedForeignKey,
-  ReflectedIndex,
-  ReflectedPrimaryKey,
-  ReflectedUniqueConstraint,
+import {
+  stripOuterParentheses,
+  type Connection,
+  type DialectReflection,
+  type DialectTableOptions,
+  type ReflectedCheckConstraint,
+  type ReflectedColumn,
+  type ReflectedForeignKey,
+  type ReflectedIndex,
+  type ReflectedPrimaryKey,
+  type ReflectedTableComment,
+  type ReflectedUniqueConstraint,
 } from "@alkahest/core/dialect";
+import type { ServerFeatures } from "./server-version.js";
 import { mysqlTypeFromName } from "./type-names.js";
 
 type Row = Readonly<Record<string, unknown>>;
@@ -20,16 +25,28 @@ const IN_TABLE = "TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?";
  * parses SHOW CREATE TABLE; the catalog gives the same facts in rows). MySQL makes no
  * difference between a UNIQUE constraint and a unique index: each unique index is
  * listed by both getIndexes (with `duplicatesConstraint`) and getUniqueConstraints.
+ *
+ * CHECK constraints come from information_schema.CHECK_CONSTRAINTS (MySQL 8.0.16+,
+ * MariaDB 10.2+). MariaDB's JSON is LONGTEXT with a CHECK (json_valid(`col`)) of its own,
+ * named after the column: that one belongs to the type, and is left out, as SQLAlchemy
+ * (which reads SHOW CREATE TABLE's named constraints) leaves it out.
  */
 export class MySQLReflection implements DialectReflection {
   async getTableNames(conn: Connection, schema: string | null): Promise<string[]> {
-    const rows = await query(
-      conn,
-      "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) " +
-        "AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
-      [schema],
-    );
-    return rows.map((row) => String(row.name));
+    return namesOfType(conn, "'BASE TABLE'", schema);
+  }
+
+  async getViewNames(conn: Connection, schema: string | null): Promise<string[]> {
+    return namesOfType(conn, "'VIEW', 'SYSTEM VIEW'", schema);
+  }
+
+  /** The view's SELECT, as the server rewrote it (names quoted and qualified). */
+  async getViewDefinition(conn: Connection, viewName: string, schema: string | null): Promise<string | null> {
+    const [row] = await query(conn, `SELECT VIEW_DEFINITION AS definition FROM information_schema.VIEWS WHERE ${IN_TABLE}`, [
+      schema,
+      viewName,
+    ]);
+    return row === undefined ? null : String(row.definition);
   }
 
   async getColumns(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedColumn[]> {
@@ -109,6 +126,69 @@ export class MySQLReflection implements DialectReflection {
       .map(({ name, columns }) => ({ name, columnNames: columns.filter((c): c is string => c !== null) }));
   }
 
+  async getCheckConstraints(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedCheckConstraint[]> {
+    const features = featuresOf(conn);
+    if (!features.checkConstraints) return [];
+    // MariaDB names CHECKs per table, and says which table; MySQL names them per schema,
+    // and only TABLE_CONSTRAINTS says which table.
+    const rows =
+      features.flavour === "mariadb"
+        ? await query(
+            conn,
+            "SELECT CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause, LEVEL AS level FROM information_schema.CHECK_CONSTRAINTS " +
+              "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
+            [schema, tableName],
+          )
+        : await query(
+            conn,
+            "SELECT cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause FROM information_schema.TABLE_CONSTRAINTS tc " +
+              "JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA " +
+              "AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.TABLE_SCHEMA = COALESCE(?, DATABASE()) " +
+              "AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'CHECK'",
+            [schema, tableName],
+          );
+    return rows
+      .filter((row) => !(row.level === "Column" && row.clause === `json_valid(\`${String(row.name).replaceAll("`", "``")}\`)`))
+      .map((row) => ({
+        name: String(row.name),
+        sqltext: stripOuterParentheses(String(row.clause), { backslashEscapes: features.backslashEscapes }),
+      }));
+  }
+
+  async getTableComment(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedTableComment> {
+    const [row] = await query(
+      conn,
+      `SELECT TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE ${IN_TABLE} AND TABLE_TYPE = 'BASE TABLE'`,
+      [schema, tableName],
+    );
+    return { text: row?.comment == null || row.comment === "" ? null : String(row.comment) };
+  }
+
+  /**
+   * ENGINE, the default character set and collation, always all three (SHOW CREATE TABLE
+   * leaves out a charset's default collation; a Table built from them creates the same).
+   */
+  async getTableOptions(conn: Connection, tableName: string, schema: string | null): Promise<DialectTableOptions> {
+    const [row] = await query(
+      conn,
+      "SELECT t.ENGINE AS engine, t.TABLE_COLLATION AS collation, c.CHARACTER_SET_NAME AS charset FROM information_schema.TABLES t " +
+        "LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION " +
+        "WHERE t.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND t.TABLE_NAME = ? AND t.TABLE_TYPE = 'BASE TABLE'",
+      [schema, tableName],
+    );
+    if (row === undefined) return {};
+    const collate = row.collation == null ? undefined : String(row.collation);
+    // A collation's name starts with its character set's (MariaDB 11's uca1400 ones are not in COLLATIONS by that name).
+    const charset = row.charset == null ? collate?.split("_")[0] : String(row.charset);
+    return {
+      mysql: {
+        ...(row.engine == null ? {} : { engine: String(row.engine) }),
+        ...(charset === undefined ? {} : { charset }),
+        ...(collate === undefined ? {} : { collate }),
+      },
+    };
+  }
+
   /** Every index but PRIMARY, sorted by name; an expression part (MySQL 8 functional index) has no column. */
   private async statistics(
     conn: Connection,
@@ -130,6 +210,25 @@ export class MySQLReflection implements DialectReflection {
     }
     return [...indexes.values()];
   }
+}
+
+/** The dialect, as reflection sees it: MySQL's and MariaDB's differences. */
+interface FeaturesHost {
+  readonly features: ServerFeatures;
+}
+
+function featuresOf(conn: Connection): ServerFeatures {
+  return (conn.dialect as unknown as FeaturesHost).features;
+}
+
+/** The names in information_schema.TABLES of the given TABLE_TYPEs, sorted. */
+async function namesOfType(conn: Connection, types: string, schema: string | null): Promise<string[]> {
+  const rows = await query(
+    conn,
+    `SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_TYPE IN (${types}) ORDER BY TABLE_NAME`,
+    [schema],
+  );
+  return rows.map((row) => String(row.name));
 }
 
 async function query(conn: Connection, sql: string, params: unknown[]): Promise<Row[]> {

@@ -1,4 +1,13 @@
-import { SQLCompiler, type BinaryExpression, type Cast, type Operator, type SelectBase, type UpsertSyntax } from "@alkahest/core/dialect";
+import {
+  SQLCompiler,
+  type BinaryExpression,
+  type Cast,
+  type KeyedUpdateParts,
+  type Operator,
+  type SelectBase,
+  type TypeEngine,
+  type UpsertSyntax,
+} from "@alkahest/core/dialect";
 import type { ServerFeatures } from "./server-version.js";
 import type { MySQLTypeCompiler } from "./type-compiler.js";
 
@@ -18,6 +27,31 @@ const INTEGER_TYPES: ReadonlySet<string> = new Set(["integer", "small_integer", 
 export class MySQLCompiler extends SQLCompiler {
   /** `INSERT INTO t () VALUES ()`: MySQL has no DEFAULT VALUES. */
   override readonly emptyInsertClause: string = "() VALUES ()";
+
+  /**
+   * A page of UPDATEs by primary key as a multi-table UPDATE joined to a derived table
+   * of the values, its first row naming the columns (MySQL has no `AS v (a, b)` before
+   * 8.0.19, MariaDB none at all):
+   * `UPDATE t, (SELECT ? AS p0, ? AS p1 UNION ALL SELECT ?, ?) AS _v SET a=_v.p0 WHERE t.id = _v.p1`.
+   */
+  override readonly keyedUpdates: boolean = true;
+
+  override keyedUpdateSql(parts: KeyedUpdateParts): string {
+    const [first = [], ...rest] = parts.rows;
+    const selects = [
+      `SELECT ${first.map((value, i) => `${value} AS ${parts.columns[i] as string}`).join(", ")}`,
+      ...rest.map((row) => `SELECT ${row.join(", ")}`),
+    ];
+    return `UPDATE ${parts.table}, (${selects.join(" UNION ALL ")}) AS ${parts.alias} SET ${parts.set} WHERE ${parts.where}`;
+  }
+
+  /**
+   * An integer key is cast to an integer: mysql2 sends numbers as DOUBLE, and the join
+   * should compare integers. Other values stay as sent, so a CAST never truncates one.
+   */
+  override keyedUpdateValue(placeholder: string, type: TypeEngine<unknown>, key: boolean): string {
+    return key && INTEGER_TYPES.has(type.visitName) ? `CAST(${placeholder} AS SIGNED INTEGER)` : placeholder;
+  }
   override readonly upsertSyntax: readonly UpsertSyntax[] = ["onDuplicateKeyUpdate"];
 
   /** The row alias form on MySQL 8.0.20+, as the server's version tells (VALUES() until the first connect). */

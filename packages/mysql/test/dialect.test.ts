@@ -31,6 +31,9 @@ describe("MySQLDialect identity and flavour", () => {
       nativeEnum: true,
       alterConstraints: true,
       foreignKeysEnforced: true,
+      sequences: true,
+      comments: true,
+      inlineComments: true,
       fullOuterJoin: false,
       nullsOrdering: false,
       parenthesizedCompoundSelects: true,
@@ -47,6 +50,7 @@ describe("MySQLDialect identity and flavour", () => {
       sentinelOrdering: false,
       nativeJson: true,
       nativeDecimal: true,
+      sequences: false,
     });
   });
 

@@ -90,3 +90,14 @@ describe("MySQL's INSERT SQL", () => {
     );
   });
 });
+
+describe("executemany of an UPDATE by primary key", () => {
+  it("a page of sets is a multi-table UPDATE joined to a UNION of the values, integer keys cast", () => {
+    const byKey = sa.update(users).where(users.c.id.eq(sa.bindparam("b_id"))).values({ fullname: sa.bindparam("b_name") });
+    const sql = byKey.compile({ dialect, columnKeys: ["b_id", "b_name"], forExecutemany: true, keyedUpdateRows: 3 }).sql;
+    expect(sql).toBe(
+      "UPDATE user_account, (SELECT ? AS p0, CAST(? AS SIGNED INTEGER) AS p1 UNION ALL SELECT ?, CAST(? AS SIGNED INTEGER) " +
+        "UNION ALL SELECT ?, CAST(? AS SIGNED INTEGER)) AS _v SET fullname=_v.p0 WHERE user_account.id = _v.p1",
+    );
+  });
+});

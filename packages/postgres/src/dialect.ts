@@ -16,6 +16,7 @@ import type pg from "pg";
 import { PostgresDriverConnection } from "./connection.js";
 import { PostgresDDLCompiler } from "./ddl-compiler.js";
 import { createEnumTypes, dropEnumTypes } from "./enum-ddl.js";
+import { hasSequence } from "./has-sequence.js";
 import { mapPgError } from "./errors.js";
 import { hasTable, PostgresReflection } from "./reflection.js";
 import { POSTGRES_RESERVED_WORDS } from "./reserved-words.js";
@@ -26,7 +27,7 @@ import { PostgresTypeCompiler } from "./type-compiler.js";
 import { bindPostgresValue, clientTypes, postgresColspecs, type Int8Mode } from "./types.js";
 
 /** Query-string options of a `postgresql://` URL. */
-const URL_OPTIONS = ["application_name", "sslmode", "ssl", "statement_timeout", "connect_timeout"] as const;
+const URL_OPTIONS = ["application_name", "sslmode", "ssl", "statement_timeout", "connect_timeout", "int8"] as const;
 
 const INT8_MODES: readonly Int8Mode[] = ["bigint", "string"];
 
@@ -42,24 +43,26 @@ export interface PostgresDialectOptions {
  * PostgreSQL through node-postgres (`pg`). URLs:
  * `postgresql+pg://user:password@host:5432/database` (or `postgresql://`), with the
  * options `application_name`, `sslmode` (disable, require, verify-ca, verify-full),
- * `ssl` (true/false), `statement_timeout` (milliseconds) and `connect_timeout`
- * (seconds). `connectArgs` are `pg.ClientConfig` fields, applied over the URL's.
+ * `ssl` (true/false), `statement_timeout` (milliseconds), `connect_timeout`
+ * (seconds) and `int8` (bigint or string: the dialect's {@link PostgresDialectOptions}).
+ * `connectArgs` are `pg.ClientConfig` fields, applied over the URL's.
  *
  * Values: int8 as `bigint` (see {@link PostgresDialectOptions}), numeric as text,
  * timestamp, timestamptz and date as Dates (timestamp and date read as UTC),
- * booleans, json, uuid and enums native. Dates are bound as ISO text in UTC.
+ * booleans, json, jsonb, uuid and enums native, arrays as JavaScript arrays (ARRAY).
+ * Dates are bound as ISO text in UTC.
  *
  * DDL: an autoincrement primary key is `SERIAL` (see PostgresDDLCompiler); native
- * enums are created with `CREATE TYPE` before their tables and dropped after them;
- * `checkfirst` asks pg_catalog. insertmanyvalues sends up to 1000 rows (and never more
+ * enums (`CREATE TYPE`) and sequences are created before their tables and dropped after
+ * them; comments are set with `COMMENT ON` after CREATE TABLE; `checkfirst` asks pg_catalog. insertmanyvalues sends up to 1000 rows (and never more
  * than 65535 parameters) per INSERT, in parameter order when asked (sentinel-batch.ts).
  *
  * @example
  * import "@alkahest/postgres";
  * const engine = createEngine("postgresql+pg://scott:tiger@localhost/test?application_name=app");
  *
- * // int8 as text instead of bigint: register the dialect again with options
- * registerDialect("postgresql", "pg", () => new PostgresDialect({ int8: "string" }));
+ * // int8 as text instead of bigint
+ * const textInt8 = createEngine("postgresql+pg://scott:tiger@localhost/test?int8=string");
  */
 export class PostgresDialect extends Dialect {
   readonly name = "postgresql";
@@ -81,8 +84,12 @@ export class PostgresDialect extends Dialect {
     nativeJson: true,
     nativeUuid: true,
     nativeEnum: true,
+    arrays: true,
     alterConstraints: true,
     foreignKeysEnforced: true,
+    sequences: true,
+    // COMMENT ON TABLE / COLUMN after CREATE TABLE.
+    comments: true,
     fullOuterJoin: true,
     nullsOrdering: true,
     parenthesizedCompoundSelects: true,
@@ -129,6 +136,10 @@ export class PostgresDialect extends Dialect {
     return hasTable(conn, tableName, schema);
   }
 
+  override hasSequence(conn: Connection, sequenceName: string, schema: string | null): Promise<boolean> {
+    return hasSequence(conn, sequenceName, schema);
+  }
+
   /** Native enums are types of their own, created before the tables that use them (SQLAlchemy's before_create). */
   override beforeCreateTables(conn: Connection, tables: readonly Table[], checkfirst: boolean): Promise<void> {
     return createEnumTypes(conn, tables, checkfirst);
@@ -142,6 +153,24 @@ export class PostgresDialect extends Dialect {
   override sentinelOrderedBatch(compiled: Compiled, _statement: Compiled["statement"], rows: number): OrderedBatch | null {
     return sentinelOrderedBatch(compiled, rows, this.typeCompiler, this.identifierPreparer);
   }
+}
+
+/**
+ * The dialect's own options from a URL's query string: `?int8=string` reads int8
+ * values as text, `?int8=bigint` (the default) as bigints.
+ *
+ * @throws ArgumentError for a value other than bigint or string.
+ * @example
+ * createEngine("postgresql://scott@localhost/app?int8=string"); // count(*) as "3"
+ */
+export function postgresDialectOptions(url: URL): PostgresDialectOptions {
+  const given = url.query.int8;
+  if (given === undefined) return {};
+  if (typeof given !== "string" || !(INT8_MODES as readonly string[]).includes(given)) {
+    const shown = typeof given === "string" ? `'${given}'` : `${given.length} values`;
+    throw new ArgumentError(`postgresql URL option int8 must be ${INT8_MODES.join(" or ")}, got ${shown}.`);
+  }
+  return { int8: given as Int8Mode };
 }
 
 /**
@@ -180,6 +209,8 @@ export function postgresClientConfig(url: URL): pg.ClientConfig {
       case "statement_timeout":
         config.statement_timeout = numberOption(key, given, "milliseconds, e.g. 30000", true);
         break;
+      case "int8":
+        break; // the dialect's option, read by postgresDialectOptions
       case "connect_timeout":
         config.connectionTimeoutMillis = numberOption(key, given, "seconds, e.g. 10", false) * 1000;
         break;

@@ -1,4 +1,5 @@
 import {
+  ArrayType,
   CompileError,
   DDLElement,
   EnumType,
@@ -47,7 +48,7 @@ export class DropEnumType extends DDLElement {
   }
 }
 
-/** The native enum types the tables' columns use, each name once, in column order. */
+/** The native enum types the tables' columns use (as ARRAY items too), each name once, in column order. */
 export function nativeEnumsOf(tables: readonly Table[]): EnumType<string>[] {
   const byName = new Map<string, EnumType<string>>();
   for (const table of tables) {
@@ -59,8 +60,14 @@ export function nativeEnumsOf(tables: readonly Table[]): EnumType<string>[] {
   return [...byName.values()];
 }
 
+/**
+ * The type a column stores, through TypeDecorators and ARRAY items: an
+ * `ARRAY(Enum([...], { name: "mood" }))` column (`mood[]`) needs `mood` created too.
+ */
 function implOf(type: TypeEngine<unknown>): TypeEngine<unknown> {
-  return type instanceof TypeDecorator ? implOf(type.implType) : type;
+  if (type instanceof TypeDecorator) return implOf(type.implType);
+  if (type instanceof ArrayType) return implOf(type.itemType);
+  return type;
 }
 
 /**

@@ -1,12 +1,17 @@
 import {
+  ArrayType,
+  checkCondition,
   EnumType,
   type Connection,
   type DialectReflection,
+  type ReflectedCheckConstraint,
   type ReflectedColumn,
   type ReflectedForeignKey,
   type ReflectedIndex,
   type ReflectedPrimaryKey,
+  type ReflectedTableComment,
   type ReflectedUniqueConstraint,
+  type TypeEngine,
 } from "@alkahest/core/dialect";
 import { postgresTypeFromName } from "./type-names.js";
 
@@ -43,13 +48,13 @@ type Action = NonNullable<ReflectedForeignKey["options"]["onDelete"]>;
 /** pg_constraint's confupdtype / confdeltype codes; `a` (NO ACTION, the default) is left out. */
 const ACTIONS: Readonly<Record<string, Action>> = { r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 
-/** The table's oid: `$1` is its name, `$2` its schema when one is given. */
-function tableOid(schema: string | null): string {
+/** The table's oid: `$1` is its name, `$2` its schema when one is given; `kinds` the relkinds it may be. */
+function tableOid(schema: string | null, kinds = TABLE_KINDS): string {
   return schema === null
-    ? `(SELECT c.oid FROM pg_catalog.pg_class c WHERE c.relname = $1 AND c.relkind = ANY (${TABLE_KINDS}) ` +
+    ? `(SELECT c.oid FROM pg_catalog.pg_class c WHERE c.relname = $1 AND c.relkind = ANY (${kinds}) ` +
         `AND pg_catalog.pg_table_is_visible(c.oid) LIMIT 1)`
     : `(SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ` +
-        `WHERE c.relname = $1 AND n.nspname = $2 AND c.relkind = ANY (${TABLE_KINDS}))`;
+        `WHERE c.relname = $1 AND n.nspname = $2 AND c.relkind = ANY (${kinds}))`;
 }
 
 /** The names of the attributes `keys` (an int2 array expression) of relation `rel`, in order, as a JSON array. */
@@ -62,18 +67,43 @@ function attributeNames(keys: string, rel: string, count?: string): string {
 }
 
 /**
+ * A getColumns row's type. Enums, and arrays of them, come from pg_type: format_type()
+ * names them (`mood[]`, `"Odd Name"[]`) but a name has no labels.
+ */
+function columnType(row: Row, formatted: string): TypeEngine<unknown> {
+  if (row.typtype === "e") return new EnumType(row.labels as string[], { name: String(row.typname) });
+  // One ARRAY whatever the dimensions: PostgreSQL does not record them.
+  if (row.elemtyptype === "e") return new ArrayType(new EnumType(row.labels as string[], { name: String(row.elemtypname) }));
+  return postgresTypeFromName(formatted);
+}
+
+/**
  * Reflection through pg_catalog, as SQLAlchemy's PostgreSQL dialect. `schema` null
  * means what the search path makes visible; a foreign key's `referredSchema` is null
  * when its table is visible that way too.
  */
 export class PostgresReflection implements DialectReflection {
   async getTableNames(conn: Connection, schema: string | null): Promise<string[]> {
-    const rows = await conn.execDriverSql(
-      "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
-        "WHERE c.relkind IN ('r', 'p') AND n.nspname = COALESCE($1, current_schema()) ORDER BY c.relname",
-      [schema],
+    return this.relationNames(conn, "'r', 'p'", schema);
+  }
+
+  async getViewNames(conn: Connection, schema: string | null): Promise<string[]> {
+    return this.relationNames(conn, "'v'", schema);
+  }
+
+  async getMaterializedViewNames(conn: Connection, schema: string | null): Promise<string[]> {
+    return this.relationNames(conn, "'m'", schema);
+  }
+
+  /** The SELECT of a view or materialized view, as pg_get_viewdef prints it. */
+  async getViewDefinition(conn: Connection, viewName: string, schema: string | null): Promise<string | null> {
+    const [row] = await this.query(
+      conn,
+      `SELECT pg_catalog.pg_get_viewdef(${tableOid(schema, "ARRAY['v', 'm']")}, true) AS definition`,
+      viewName,
+      schema,
     );
-    return rows.all().map((row) => String(row._mapping.relname));
+    return row?.definition == null ? null : String(row.definition);
   }
 
   async getColumns(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedColumn[]> {
@@ -82,8 +112,13 @@ export class PostgresReflection implements DialectReflection {
       "SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull, " +
         "pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, " +
         "pg_catalog.col_description(a.attrelid, a.attnum) AS comment, t.typtype, t.typname, " +
-        "(SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = a.atttypid) AS labels " +
+        "et.typtype AS elemtyptype, et.typname AS elemtypname, " +
+        // The labels of the column's enum type, or of its element type when it is an array.
+        "(SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e " +
+        "WHERE e.enumtypid = COALESCE(et.oid, a.atttypid)) AS labels " +
         "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid " +
+        // typelem is also set on some non-array types (name, point): only arrays (category A) have elements here.
+        "LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem " +
         "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum " +
         `WHERE a.attrelid = ${tableOid(schema)} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
       tableName,
@@ -92,10 +127,9 @@ export class PostgresReflection implements DialectReflection {
     return rows.map((row) => {
       const rawType = String(row.type);
       const defaultText = row.default == null ? null : String(row.default);
-      const isEnum = row.typtype === "e";
       return {
         name: String(row.name),
-        type: isEnum ? new EnumType(row.labels as string[], { name: String(row.typname) }) : postgresTypeFromName(rawType),
+        type: columnType(row, rawType),
         rawType,
         nullable: row.notnull !== true,
         default: defaultText,
@@ -171,6 +205,33 @@ export class PostgresReflection implements DialectReflection {
       schema,
     );
     return rows.map((row) => ({ name: String(row.conname), columnNames: row.columns as string[] }));
+  }
+
+  /** From pg_get_constraintdef's `CHECK ((qty >= 0)) [NOT VALID]`: the condition, `qty >= 0`. */
+  async getCheckConstraints(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedCheckConstraint[]> {
+    const rows = await this.query(
+      conn,
+      "SELECT con.conname, pg_catalog.pg_get_constraintdef(con.oid, true) AS definition FROM pg_catalog.pg_constraint con " +
+        `WHERE con.conrelid = ${tableOid(schema)} AND con.contype = 'c' ORDER BY con.conname`,
+      tableName,
+      schema,
+    );
+    return rows.map((row) => ({ name: String(row.conname), sqltext: checkCondition(String(row.definition)) ?? String(row.definition) }));
+  }
+
+  async getTableComment(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedTableComment> {
+    const [row] = await this.query(conn, `SELECT pg_catalog.obj_description(${tableOid(schema)}, 'pg_class') AS comment`, tableName, schema);
+    return { text: row?.comment == null ? null : String(row.comment) };
+  }
+
+  /** Relations of the given kinds in the schema (the search path's first when null), sorted. */
+  private async relationNames(conn: Connection, kinds: string, schema: string | null): Promise<string[]> {
+    const rows = await conn.execDriverSql(
+      "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+        `WHERE c.relkind IN (${kinds}) AND n.nspname = COALESCE($1, current_schema()) ORDER BY c.relname`,
+      [schema],
+    );
+    return rows.all().map((row) => String(row._mapping.relname));
   }
 
   private async query(conn: Connection, sql: string, tableName: string, schema: string | null): Promise<Row[]> {

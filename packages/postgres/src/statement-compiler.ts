@@ -1,11 +1,17 @@
 import {
+  renderArrayBinary,
   renderDistinctOn,
+  renderJsonBinary,
   SQLCompiler,
   type BinaryExpression,
+  type KeyedUpdateParts,
   type Select,
   type SelectBase,
+  type Sequence,
+  type TypeEngine,
   type UpsertSyntax,
 } from "@alkahest/core/dialect";
+import type { PostgresTypeCompiler } from "./type-compiler.js";
 
 /**
  * PostgreSQL's statement compiler: core's, with PostgreSQL's own forms, as SQLAlchemy's
@@ -20,9 +26,27 @@ export class PostgresCompiler extends SQLCompiler {
   /** `ON CONFLICT (cols) DO ...` and `ON CONFLICT ON CONSTRAINT name DO ...`. */
   override readonly upsertSyntax: readonly UpsertSyntax[] = ["onConflict", "onConflictOnConstraint"];
 
+  /** `UPDATE t SET ... FROM (VALUES ...) AS _v (p0, ...) WHERE ...`, core's default form. */
+  override readonly keyedUpdates: boolean = true;
+
+  /** A parameter in VALUES has no type but text: cast to the column's type, without length so it never truncates. */
+  override keyedUpdateValue(placeholder: string, type: TypeEngine<unknown>): string {
+    return `${placeholder}::${(this.dialect.typeCompiler as PostgresTypeCompiler).castTypeName(type)}`;
+  }
+
   /** `DISTINCT ON (expr, ...) ` for `distinct(expr, ...)`. */
   override distinctClause(select: Select): string {
     return select.isDistinct && select.distinctOnClauses.length > 0 ? renderDistinctOn(this, select) : super.distinctClause(select);
+  }
+
+  /** Array operators: `a @> $1`, `a <@ $1`, `a && $1`, `$1 = ANY (a)`, `a[$1]`. */
+  override visitArrayBinary(binary: BinaryExpression): string {
+    return renderArrayBinary(this, binary);
+  }
+
+  /** JSON operators: `a -> $1`, `a ->> $1`, and JSONB's `a @> $1`, `a <@ $1`. */
+  override visitJsonBinary(binary: BinaryExpression): string {
+    return renderJsonBinary(this, binary);
   }
 
   /** Native `ILIKE` / `NOT ILIKE`, where core's default lowers both sides. */
@@ -31,6 +55,11 @@ export class PostgresCompiler extends SQLCompiler {
     const escape = binary.modifiers.escape;
     const suffix = escape === undefined ? "" : ` ESCAPE ${this.renderLiteralString(escape)}`;
     return `${this.processAgainst(left, operator)} ${operator.sql} ${this.processAgainst(right, operator)}${suffix}`;
+  }
+
+  /** `nextval('s')`: the sequence's name, quoted as an identifier where needed, as a string literal. */
+  override renderNextValue(sequence: Sequence): string {
+    return `nextval(${this.renderLiteralString(this.formatSequence(sequence))})`;
   }
 
   /** `LIMIT ALL OFFSET n` when only OFFSET is given: PostgreSQL has no `LIMIT -1`. */

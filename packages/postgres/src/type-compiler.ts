@@ -1,4 +1,5 @@
 import {
+  ArrayType,
   CompileError,
   TypeCompiler,
   TypeDecorator,
@@ -11,6 +12,7 @@ import {
   type TypeEngine,
   type UuidType,
 } from "@alkahest/core/dialect";
+import type { JSONBType } from "./jsonb.js";
 
 /**
  * PostgreSQL's type names, as SQLAlchemy's PGTypeCompiler renders them: `TIMESTAMP
@@ -48,6 +50,16 @@ export class PostgresTypeCompiler extends TypeCompiler {
     return "JSON";
   }
 
+  /** PostgreSQL's own JSONB (jsonb.ts); other type compilers have no such visit method and refuse it. */
+  visitJsonb(_type: JSONBType<unknown>): string {
+    return "JSONB";
+  }
+
+  /** `INTEGER[]`, `VARCHAR(30)[]`, and a pair of brackets per dimension (`INTEGER[][]`), as SQLAlchemy renders them. */
+  override visitArray(type: ArrayType<readonly unknown[]>): string {
+    return `${this.process(type.itemType)}${"[]".repeat(type.dimensions ?? 1)}`;
+  }
+
   /** A native enum is its named type; `nativeEnum: false` keeps the generic VARCHAR. */
   override visitEnum(type: EnumType<string>): string {
     if (!type.nativeEnum) return super.visitEnum(type);
@@ -61,8 +73,9 @@ export class PostgresTypeCompiler extends TypeCompiler {
    * column's own assignment rules (an error for a too-long string) still apply.
    */
   castTypeName(type: TypeEngine<unknown>): string {
-    const sql = this.process(type);
     const impl = type instanceof TypeDecorator ? type.implType : type;
+    if (impl instanceof ArrayType) return `${this.castTypeName(impl.itemType)}${"[]".repeat(impl.dimensions ?? 1)}`;
+    const sql = this.process(type);
     const native = impl.visitName === "enum" && (impl as EnumType<string>).nativeEnum;
     // A native enum's name is an identifier and may contain anything: never rewritten.
     return native ? sql : sql.replace(/\(\d+(?:,\s*\d+)?\)/, "");

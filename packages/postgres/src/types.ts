@@ -16,6 +16,7 @@ type TextParser = (text: string) => unknown;
 const OID = {
   int8: 20,
   int8Array: 1016,
+  numericArray: 1231,
   date: 1082,
   dateArray: 1182,
   timestamp: 1114,
@@ -90,9 +91,19 @@ function arrayOf(parse: TextParser): TextParser {
 const parseBigInt: TextParser = (text) => BigInt(text);
 
 /**
+ * Array text (`{1,NULL,"a b"}`, nested for more dimensions) as arrays of element text,
+ * NULL as null: what pg hands over for arrays of types it has no parser for (enums,
+ * domains). An ARRAY type then converts each element (see core's ArrayType).
+ */
+export function parseArrayText(text: string): unknown[] {
+  return arrayParser.create(text, (element) => element).parse();
+}
+
+/**
  * The per-client `types` option: int8 as configured, dates and timestamps as Dates
- * read in UTC, and pg's defaults for every other type (numeric stays text, booleans
- * and int4 are native).
+ * read in UTC, numeric arrays as text like numeric itself (pg's default reads them as
+ * floats, losing digits), and pg's defaults for every other type (numeric stays text,
+ * booleans and int4 are native).
  */
 export function clientTypes(int8: Int8Mode): pg.CustomTypesConfig {
   const own = new Map<number, TextParser>([
@@ -102,6 +113,7 @@ export function clientTypes(int8: Int8Mode): pg.CustomTypesConfig {
     [OID.timestampArray, arrayOf(parseTimestamp)],
     [OID.timestamptz, parseTimestamp],
     [OID.timestamptzArray, arrayOf(parseTimestamp)],
+    [OID.numericArray, parseArrayText],
   ]);
   if (int8 === "bigint") {
     own.set(OID.int8, parseBigInt);
@@ -152,6 +164,9 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * - uuid: the canonical text both ways; pg reads uuid as text.
  * - datetime/date: Dates bound as ISO text in UTC, read through this dialect's own
  *   parsers (see clientTypes); a string here is text pg did not parse.
+ * - array: bound as the JavaScript array of its elements' bound values, which pg
+ *   writes as an array literal; read as pg parsed it, or from the text pg leaves
+ *   unparsed (arrays of enums).
  */
 export const postgresColspecs: Partial<Record<TypeVisitName, TypeProcessors>> = {
   integer: { result: integerResult },
@@ -160,6 +175,7 @@ export const postgresColspecs: Partial<Record<TypeVisitName, TypeProcessors>> = 
   uuid: { bind: null, result: null },
   datetime: { bind: (v) => (isDate(v) ? formatTimestamp(v) : v), result: strictTimestamp("datetime") },
   date: { bind: (v) => (isDate(v) ? formatDate(v) : v), result: strictTimestamp("date") },
+  array: { result: (v) => (typeof v === "string" ? parseArrayText(v) : v) },
 };
 
 /**

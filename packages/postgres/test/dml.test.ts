@@ -113,6 +113,31 @@ describe("PostgreSQL's SELECT and DML SQL (PGCompiler)", () => {
   });
 });
 
+describe("executemany of an UPDATE by primary key", () => {
+  const byKey = update(users).where(users.c.id.eq(sa.bindparam("b_id"))).values({ name: sa.bindparam("b_name") });
+  const keyed = (stmt: sa.Update, rows?: number): string =>
+    pgSql(stmt, { columnKeys: ["b_id", "b_name"], forExecutemany: true, ...(rows === undefined ? {} : { keyedUpdateRows: rows }) });
+
+  it("a page of sets is one UPDATE ... FROM (VALUES ...), each value cast to its column's type without length", () => {
+    expect(keyed(byKey, 2)).toBe(
+      "UPDATE pg_dml_users SET name=_v.p0 FROM (VALUES ($1::VARCHAR, $2::INTEGER), ($3::VARCHAR, $4::INTEGER)) " +
+        "AS _v (p0, p1) WHERE pg_dml_users.id = _v.p1",
+    );
+    expect(dialect.compile(byKey, { columnKeys: ["b_id", "b_name"] }).dml?.keyedUpdateKeys).toBe(1);
+  });
+
+  it("only a WHERE of the whole primary key, each column equal to a parameter, and SET values that are parameters", () => {
+    const notKey = update(users).where(users.c.name.eq(sa.bindparam("b_id"))).values({ name: sa.bindparam("b_name") });
+    const expression = update(users).where(users.c.id.eq(sa.bindparam("b_id"))).values({ name: users.c.name.concat(sa.bindparam("b_name")) });
+    const returning = byKey.returning(users.c.id);
+    const extra = update(users).where(users.c.id.eq(sa.bindparam("b_id")), users.c.name.eq("x")).values({ name: sa.bindparam("b_name") });
+    for (const stmt of [notKey, expression, returning, extra]) {
+      expect(keyed(stmt, 2)).toBe(keyed(stmt));
+      expect(dialect.compile(stmt, { columnKeys: ["b_id", "b_name"] }).dml?.keyedUpdateKeys).toBe(0);
+    }
+  });
+});
+
 describeServer("insertmanyvalues on the server", () => {
   let engine: Engine;
   const lines: string[] = [];

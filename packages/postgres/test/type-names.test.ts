@@ -20,10 +20,16 @@ describe("postgresTypeFromName", () => {
     ["date", "Date()"],
     ["time without time zone", "Time()"],
     ["json", "JSON()"],
-    ["jsonb", "JSON()"],
+    ["jsonb", "JSONB()"],
     ["uuid", "Uuid()"],
     ["bytea", "LargeBinary()"],
-    ["integer[]", "NullType()"],
+    ["integer[]", "ARRAY(Integer())"],
+    ["character varying(30)[]", "ARRAY(String(length=30))"],
+    ["timestamp with time zone[]", "ARRAY(DateTime(timezone=True))"],
+    ["numeric(10,2)[]", "ARRAY(Numeric(precision=10, scale=2))"],
+    ["jsonb[]", "ARRAY(JSONB())"],
+    ["integer[][]", "ARRAY(Integer(), dimensions=2)"],
+    ["interval[]", "ARRAY(NullType())"],
     ["interval", "NullType()"],
   ])("%s is %s", (formatted, repr) => {
     expect(String(postgresTypeFromName(formatted))).toBe(repr);

@@ -1,11 +1,15 @@
 import {
   ArgumentError,
+  autoincrementOrderedBatch,
   Dialect,
+  type ClauseElement,
+  type Compiled,
   type Connection,
   type DBAPIError,
   type DialectCapabilities,
   type DriverConnection,
   type ErrorContext,
+  type OrderedBatch,
   type PoolPlan,
   type URL,
 } from "@alkahest/core/dialect";
@@ -74,8 +78,9 @@ export class SQLiteDialect extends Dialect {
       transactionalDdl: true,
       primaryKeyFromLastInsertId: true,
       multiRowInsertReturning: returning,
-      // Multi-row INSERT ... RETURNING rows come back in no promised order.
-      sentinelOrdering: false,
+      // Multi-row INSERT ... RETURNING rows come back in no promised order, but the
+      // rowid key is handed out in VALUES order: sorting by it restores the order.
+      sentinelOrdering: returning,
       // No native storage for these: see types.ts for how each is stored.
       nativeBoolean: false,
       nativeDecimal: false,
@@ -86,6 +91,9 @@ export class SQLiteDialect extends Dialect {
       alterConstraints: false,
       // better-sqlite3 turns PRAGMA foreign_keys on for every connection.
       foreignKeysEnforced: true,
+      // No sequences (a Column's Sequence is ignored: INTEGER PRIMARY KEY numbers rows) and no comments.
+      sequences: false,
+      comments: false,
       fullOuterJoin: atLeast(this.version, 3, 39),
       nullsOrdering: atLeast(this.version, 3, 30),
       // SQLite rejects `(SELECT ... LIMIT 1) UNION ...`.
@@ -107,6 +115,11 @@ export class SQLiteDialect extends Dialect {
       if (rows.length > 0) return true;
     }
     return false;
+  }
+
+  /** Rows of a multi-row INSERT ... RETURNING put back in parameter order by their rowid key (see autoincrementOrderedBatch). */
+  override sentinelOrderedBatch(compiled: Compiled, statement: ClauseElement, rows: number): OrderedBatch | null {
+    return autoincrementOrderedBatch(this, compiled, statement, rows, false);
   }
 
   override poolPlan(url: URL): PoolPlan {

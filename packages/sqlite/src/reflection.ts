@@ -2,36 +2,42 @@ import type {
   Connection,
   DialectReflection,
   IdentifierPreparer,
+  ReflectedCheckConstraint,
   ReflectedColumn,
   ReflectedForeignKey,
   ReflectedIndex,
   ReflectedPrimaryKey,
+  ReflectedTableComment,
   ReflectedUniqueConstraint,
 } from "@alkahest/core/dialect";
+import { checkConstraints, columnsKey, constraintNames, primaryKeyName } from "./create-table-text.js";
 import { sqliteTypeFromName } from "./type-names.js";
 
 type Row = Readonly<Record<string, unknown>>;
 type Action = NonNullable<ReflectedForeignKey["options"]["onDelete"]>;
 
-/** An identifier in a CREATE TABLE's text: bare, "quoted", `quoted` or [quoted]. */
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|\x60(?:[^\x60]|\x60\x60)+\x60|\[[^\]]+\]|[\w$]+)`;
-
 /**
  * Reflection through PRAGMAs, as SQLAlchemy's SQLite dialect: `table_xinfo` for columns
  * and the primary key, `foreign_key_list`, `index_list` / `index_info`, and sqlite_master.
- * SQLite forgets constraint names, so they are read back from the table's CREATE TABLE
- * text (`CONSTRAINT name UNIQUE (...)`), as SQLAlchemy does. `schema` null looks in
- * `main`, then `temp`.
+ * SQLite forgets constraint names and CHECK constraints, so they are read back from the
+ * table's CREATE TABLE text (`CONSTRAINT name UNIQUE (...)`, `CHECK (...)`), as
+ * SQLAlchemy does; a view's definition is its CREATE VIEW text. SQLite keeps no comments.
+ * `schema` null looks in `main`, then `temp`.
  */
 export class SQLiteReflection implements DialectReflection {
   constructor(private readonly preparer: IdentifierPreparer) {}
 
   async getTableNames(conn: Connection, schema: string | null): Promise<string[]> {
-    const master = schema === null ? "main.sqlite_master" : `${this.quote(schema)}.sqlite_master`;
-    const rows = await conn.execDriverSql(
-      `SELECT name FROM ${master} WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name`,
-    );
-    return rows.all().map((row) => String(row._mapping.name));
+    return this.masterNames(conn, "table", schema);
+  }
+
+  async getViewNames(conn: Connection, schema: string | null): Promise<string[]> {
+    return this.masterNames(conn, "view", schema);
+  }
+
+  /** The CREATE VIEW statement, as written: SQLite keeps no other form of it. */
+  async getViewDefinition(conn: Connection, viewName: string, schema: string | null): Promise<string | null> {
+    return this.masterSql(conn, "view", viewName, schema);
   }
 
   async getColumns(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedColumn[]> {
@@ -61,9 +67,7 @@ export class SQLiteReflection implements DialectReflection {
       .filter((row) => Number(row.pk) > 0)
       .sort((a, b) => Number(a.pk) - Number(b.pk))
       .map((row) => String(row.name));
-    const sql = await this.tableSql(conn, tableName, schema);
-    const named = new RegExp(String.raw`CONSTRAINT\s+(${IDENT})\s+PRIMARY\s+KEY`, "i").exec(sql);
-    return { name: named ? unquote(named[1] as string) : null, constrainedColumns: columns };
+    return { name: primaryKeyName(await this.tableSql(conn, tableName, schema)), constrainedColumns: columns };
   }
 
   async getForeignKeys(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedForeignKey[]> {
@@ -85,7 +89,7 @@ export class SQLiteReflection implements DialectReflection {
         referred = [...(await this.getPkConstraint(conn, referredTable, schema)).constrainedColumns];
       }
       result.push({
-        name: names.get(key(constrained)) ?? null,
+        name: names.get(columnsKey(constrained)) ?? null,
         constrainedColumns: constrained,
         referredSchema: schema,
         referredTable,
@@ -113,9 +117,17 @@ export class SQLiteReflection implements DialectReflection {
     // index_list lists the last created first.
     for (const index of [...indexes].reverse()) {
       const columns = (await this.indexColumns(conn, String(index.name), schema)).filter((c): c is string => c !== null);
-      result.push({ name: names.get(key(columns)) ?? null, columnNames: columns });
+      result.push({ name: names.get(columnsKey(columns)) ?? null, columnNames: columns });
     }
     return result;
+  }
+
+  async getCheckConstraints(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedCheckConstraint[]> {
+    return checkConstraints(await this.tableSql(conn, tableName, schema));
+  }
+
+  async getTableComment(): Promise<ReflectedTableComment> {
+    return { text: null };
   }
 
   private async indexColumns(conn: Connection, indexName: string, schema: string | null): Promise<(string | null)[]> {
@@ -133,40 +145,32 @@ export class SQLiteReflection implements DialectReflection {
   }
 
   private async tableSql(conn: Connection, tableName: string, schema: string | null): Promise<string> {
+    return (await this.masterSql(conn, "table", tableName, schema)) ?? "";
+  }
+
+  /** The CREATE statement sqlite_master keeps for a table or view; null when there is none. */
+  private async masterSql(conn: Connection, type: "table" | "view", name: string, schema: string | null): Promise<string | null> {
     const masters = schema === null ? ["main.sqlite_master", "temp.sqlite_temp_master"] : [`${this.quote(schema)}.sqlite_master`];
     for (const master of masters) {
-      const row = (await conn.execDriverSql(`SELECT sql FROM ${master} WHERE type = 'table' AND name = ?`, [tableName])).first();
+      const row = (await conn.execDriverSql(`SELECT sql FROM ${master} WHERE type = ? AND name = ?`, [type, name])).first();
       if (row !== null) return String(row._mapping.sql ?? "");
     }
-    return "";
+    return null;
+  }
+
+  /** The names of the schema's tables or views, SQLite's own tables left out, sorted. */
+  private async masterNames(conn: Connection, type: "table" | "view", schema: string | null): Promise<string[]> {
+    const master = schema === null ? "main.sqlite_master" : `${this.quote(schema)}.sqlite_master`;
+    const rows = await conn.execDriverSql(
+      `SELECT name FROM ${master} WHERE type = ? AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name`,
+      [type],
+    );
+    return rows.all().map((row) => String(row._mapping.name));
   }
 
   private quote(name: string): string {
     return this.preparer.quoteAlways(name);
   }
-}
-
-/** `CONSTRAINT name <kind> (a, b)` clauses of a CREATE TABLE: name by column list. */
-function constraintNames(sql: string, kind: string): Map<string, string> {
-  const pattern = new RegExp(String.raw`CONSTRAINT\s+(${IDENT})\s+${kind}\s*\(([^)]*)\)`, "gi");
-  const names = new Map<string, string>();
-  for (const match of sql.matchAll(pattern)) {
-    const columns = (match[2] as string).split(",").map((c) => unquote(c.trim()));
-    names.set(key(columns), unquote(match[1] as string));
-  }
-  return names;
-}
-
-function key(columns: readonly string[]): string {
-  return columns.map((c) => c.toLowerCase()).join("\u0000");
-}
-
-function unquote(identifier: string): string {
-  const first = identifier[0];
-  if (first === '"') return identifier.slice(1, -1).replaceAll('""', '"');
-  if (first === "`") return identifier.slice(1, -1).replaceAll("``", "`");
-  if (first === "[") return identifier.slice(1, -1);
-  return identifier;
 }
 
 function action(option: "onDelete" | "onUpdate", value: unknown): Partial<Record<"onDelete" | "onUpdate", Action>> {

@@ -47,7 +47,7 @@ describe("SQLite's DML SQL", () => {
     expect(dialect.insertmanyvaluesMaxParameters).toBe(32766);
     expect(dialect.insertmanyvaluesPageSize).toBe(1000);
     expect(dialect.capabilities.multiRowInsertReturning).toBe(true);
-    expect(dialect.capabilities.sentinelOrdering).toBe(false);
+    expect(dialect.capabilities.sentinelOrdering).toBe(true);
   });
 });
 
@@ -124,16 +124,26 @@ describe("DML on SQLite", () => {
     expect(lines[1]).toMatch(/^INSERT INTO user_account \(name, fullname\) VALUES \(\?, \?\), .* \.\.\. \d+ characters truncated \.\.\. .*\(\?, \?\) RETURNING id, name, fullname$/);
   });
 
-  it("10,000 rows in parameter order go one row a statement, rows in input order", async () => {
+  it("10,000 rows in parameter order: pages of 1000 rows, sorted by the rowid key added to RETURNING", async () => {
     const input = Array.from({ length: 10_000 }, (_, i) => ({ name: `n${i}` }));
     const returned = await engine.begin(async (conn) =>
       (await conn.execute(insert(userTable).returning(userTable.c.id, userTable.c.name, { sortByParameterOrder: true }), input)).all(),
     );
     expect(returned.map((r) => r.name)).toEqual(input.map((r) => r.name));
     expect(returned.map((r) => r.id)).toEqual(input.map((_, i) => i + 1));
-    expect(lines[1]).toBe("INSERT INTO user_account (name) VALUES (?) RETURNING id, name");
-    expect(lines[2]).toMatch(/^\[generated in \d\.\d{5}s \(insertmanyvalues\) 1\/10000 \(ordered; batch not supported\)\] \('n0',\)$/);
-    expect(lines[4]).toBe("[insertmanyvalues 2/10000 (ordered; batch not supported)] ('n1',)");
+    expect(returned[0]?._tuple()).toEqual([1, "n0"]); // the added key is not among the caller's columns
+    expect(lines[1]).toMatch(/^INSERT INTO user_account \(name\) VALUES \(\?\), \(\?\), .* RETURNING id, name, id$/);
+    expect(lines[2]).toMatch(/^\[generated in \d\.\d{5}s \(insertmanyvalues\) 1\/10 \(ordered\)\] \('n0', 'n1', /);
+    expect(lines.filter((l) => l.includes("insertmanyvalues"))).toHaveLength(10);
+  });
+
+  it("keys the caller gives cannot order a batch: one row a statement, in order", async () => {
+    const input = [{ id: 30, name: "c" }, { id: 10, name: "a" }, { id: 20, name: "b" }];
+    const returned = await engine.begin(async (conn) =>
+      (await conn.execute(insert(userTable).returning(userTable.c.id, { sortByParameterOrder: true }), input)).scalars().all(),
+    );
+    expect(returned).toEqual([30, 10, 20]);
+    expect(lines[2]).toMatch(/^\[generated in \d\.\d{5}s \(insertmanyvalues\) 1\/3 \(ordered; batch not supported\)\] \(30, 'c'\)$/);
   });
 
   it("pages shrink to SQLite's 32766 bind parameters: 655 rows of 50 columns", async () => {

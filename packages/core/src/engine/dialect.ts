@@ -56,6 +56,11 @@ export interface DialectCapabilities {
   readonly nativeUuid?: boolean;
   /** An enum type (PostgreSQL's CREATE TYPE, MySQL's ENUM); else VARCHAR. */
   readonly nativeEnum?: boolean;
+  /**
+   * ARRAY columns and their operators (PostgreSQL: SQLAlchemy's supports_arrays); else
+   * ARRAY is a CompileError and lists go in JSON.
+   */
+  readonly arrays?: boolean;
   // DDL (see engine/ddl-runner.ts); absent means false.
   /**
    * ALTER TABLE ... ADD CONSTRAINT / DROP CONSTRAINT (SQLAlchemy's supports_alter): how
@@ -65,6 +70,20 @@ export interface DialectCapabilities {
   readonly alterConstraints?: boolean;
   /** FOREIGN KEY constraints are enforced (SQLite: only with PRAGMA foreign_keys=ON, which better-sqlite3 sets). */
   readonly foreignKeysEnforced?: boolean;
+  /**
+   * CREATE SEQUENCE and a sequence's next value (PostgreSQL, MariaDB 10.3+: SQLAlchemy's
+   * supports_sequences). A Column's Sequence is then its INSERT value, and createAll
+   * creates sequences before the tables. Without it (SQLite, MySQL) a Column's Sequence
+   * is ignored, and `nextValue()` is a CompileError.
+   */
+  readonly sequences?: boolean;
+  /** Comments on tables and columns (SQLAlchemy's supports_comments); SQLite has none. */
+  readonly comments?: boolean;
+  /**
+   * Comments are written inside CREATE TABLE (MySQL's `COMMENT '...'`, SQLAlchemy's
+   * inline_comments); otherwise createAll sets them after it (`COMMENT ON TABLE ...`).
+   */
+  readonly inlineComments?: boolean;
   // SELECT (read by the conformance suite); absent means false.
   /** FULL OUTER JOIN (not MySQL/MariaDB; SQLite from 3.39). */
   readonly fullOuterJoin?: boolean;
@@ -170,6 +189,18 @@ export abstract class Dialect implements CompilerDialect {
     throw new InvalidRequestError(
       `The ${this.name} dialect does not implement hasTable(), so it cannot check whether '${tableName}' exists. ` +
         `Pass { checkfirst: false } to createAll()/dropAll(), or implement Dialect.hasTable.`,
+    );
+  }
+
+  /**
+   * Whether the sequence exists, as SQLAlchemy's `has_sequence`; `createAll` and
+   * `dropAll` ask it for `checkfirst` where `capabilities.sequences` is set. `schema`
+   * null means the connection's default schema.
+   */
+  async hasSequence(_conn: Connection, sequenceName: string, _schema: string | null): Promise<boolean> {
+    throw new InvalidRequestError(
+      `The ${this.name} dialect does not implement hasSequence(), so it cannot check whether sequence '${sequenceName}' exists. ` +
+        `Pass { checkfirst: false } to createAll()/dropAll(), or implement Dialect.hasSequence.`,
     );
   }
 

@@ -12,6 +12,7 @@ import type { Processor } from "../sql/types/type-engine.js";
 import type { Dialect } from "./dialect.js";
 import type { DriverConnection, DriverExecuteOptions, DriverResult } from "./driver.js";
 import { runInsertmanyvalues, type InsertmanyvaluesHost } from "./insertmanyvalues.js";
+import { keyedUpdateApplies, runKeyedUpdate } from "./keyed-update-batches.js";
 import type { Result } from "./result.js";
 import { rowClass, type Row, type RowConstructor } from "./row.js";
 import type { CachedStatement } from "./statement-cache.js";
@@ -75,6 +76,10 @@ export async function executeDML(
   await host.autobegin();
   if (dml.kind === "insert" && dml.explicitReturning) {
     const result = await runInsertmanyvalues(host, driver, statement, entry, columnKeys, positional, options);
+    return host.buildResult(result, entry, primaryKeyRows(dml, () => []));
+  }
+  if (keyedUpdateApplies(entry, positional)) {
+    const result = await runKeyedUpdate(host, driver, statement, entry, columnKeys, positional, options);
     return host.buildResult(result, entry, primaryKeyRows(dml, () => []));
   }
   host.logStatement(compiled.sql, entry, positional, true);

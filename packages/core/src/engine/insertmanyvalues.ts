@@ -24,6 +24,7 @@ import { reprParams } from "../util/repr.js";
 import type { Dialect } from "./dialect.js";
 import type { DriverConnection, DriverExecuteOptions, DriverResult } from "./driver.js";
 import type { EchoLogger } from "./logging.js";
+import { cachedBatchSql } from "./batch-sql-cache.js";
 import type { CachedStatement } from "./statement-cache.js";
 
 /** A batch whose RETURNING rows a dialect can put back in parameter order. */
@@ -52,11 +53,6 @@ export interface InsertBatch {
   readonly order: OrderedBatch["order"] | null;
 }
 
-/** Multi-row SQL already rendered for a cached statement, by rows per batch (usually a full page and the last one). */
-const renderedBatches = new WeakMap<CachedStatement, Map<number, string>>();
-/** Rendered batch sizes kept per cached statement; beyond it the oldest are dropped. */
-const RENDERED_LIMIT = 8;
-
 /**
  * Runs an INSERT ... RETURNING once per batch of parameter sets and returns the rows
  * of every batch, in parameter order when the statement asked for it. `positional`
@@ -80,10 +76,8 @@ export async function runInsertmanyvalues(
   for (let i = 0; i < batches.length; i++) {
     const batch = batches[i] as InsertBatch;
     if (echo.enabled) {
-      const progress = ` ${i + 1}/${batches.length} (${ordered ? "ordered" : "unordered"}${downgraded ? "; batch not supported" : ""})`;
-      const stats = i === 0 ? `${host.cacheTag(entry).slice(1, -1)} (insertmanyvalues)${progress}` : `insertmanyvalues${progress}`;
-      echo.info(longStatement(batch.sql));
-      echo.info(`[${stats}] ${reprParams(batch.params, false)}`);
+      const note = `${ordered ? "ordered" : "unordered"}${downgraded ? "; batch not supported" : ""}`;
+      logBatch(host, entry, "insertmanyvalues", `${i + 1}/${batches.length} (${note})`, batch.sql, batch.params);
     }
     const result = await host.run(batch.sql, batch.params, false, () => driver.execute(batch.sql, batch.params, options));
     // An ordered batch may return its sentinel after the statement's own columns; `order` drops it from the rows.
@@ -166,21 +160,34 @@ function batchSql(
   rows: number,
 ): string {
   if (rows === 1) return entry.compiled.sql;
-  let bySize = renderedBatches.get(entry);
-  if (bySize === undefined) renderedBatches.set(entry, (bySize = new Map()));
-  let sql = bySize.get(rows);
-  if (sql === undefined) {
+  return cachedBatchSql(entry, "insertmanyvalues", rows, () => {
     const compiled = dialect.compile(statement, { columnKeys, forExecutemany: true, insertmanyvaluesRows: rows });
     const row = entry.compiled.dml?.valuesRow;
     const expected = entry.compiled.placeholders.length + (rows - 1) * (row === null || row === undefined ? 0 : row.end - row.start);
     if (compiled.placeholders.length !== expected) {
       throw new Error(`insertmanyvalues: a batch of ${rows} rows compiled to ${compiled.placeholders.length} placeholders, expected ${expected}`);
     }
-    sql = compiled.sql;
-    if (bySize.size >= RENDERED_LIMIT) bySize.delete(bySize.keys().next().value as number);
-    bySize.set(rows, sql);
-  }
-  return sql;
+    return compiled.sql;
+  });
+}
+
+/**
+ * The log lines of one statement of a batched executemany, as SQLAlchemy logs
+ * insertmanyvalues: the SQL, then `[generated in 0.0001s (label) 1/3 ...] params` for
+ * the first batch and `[label 2/3 ...] params` for the others.
+ */
+export function logBatch(
+  host: InsertmanyvaluesHost,
+  entry: CachedStatement,
+  label: string,
+  progress: string,
+  sql: string,
+  params: readonly unknown[],
+): void {
+  const first = progress.startsWith("1/");
+  const stats = first ? `${host.cacheTag(entry).slice(1, -1)} (${label}) ${progress}` : `${label} ${progress}`;
+  host.echo.info(longStatement(sql));
+  host.echo.info(`[${stats}] ${reprParams(params, false)}`);
 }
 
 /**

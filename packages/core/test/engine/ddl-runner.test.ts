@@ -9,6 +9,7 @@ import {
   InvalidRequestError,
   MetaData,
   NoReferencedTableError,
+  Sequence,
   String,
   Table,
   type Connection,
@@ -26,7 +27,8 @@ import {
 } from "../../src/dialect.js";
 
 // createAll/dropAll against a scripted database that has ALTER TABLE ... ADD CONSTRAINT
-// (unlike SQLite), and whose `existing` tables are what hasTable finds.
+// (unlike SQLite), and whose `existing` tables (and sequences) are what hasTable (and
+// hasSequence) find.
 
 const existing = new Set<string>();
 /** What reached the driver; the pool's reset-on-return rollbacks are left out. */
@@ -36,7 +38,7 @@ let inTransaction = false;
 class ScriptedDriver implements DriverConnection {
   async execute(sql: string): Promise<DriverResult> {
     driverCalls.push(sql);
-    const probe = /^HAS TABLE (\w+)$/.exec(sql);
+    const probe = /^HAS (?:TABLE|SEQUENCE) (\w+)$/.exec(sql);
     if (probe !== null) return { columns: ["name"], rows: existing.has(probe[1]!) ? [[probe[1]]] : [], rowcount: -1 };
     return { columns: null, rows: [], rowcount: 0 };
   }
@@ -90,8 +92,34 @@ class NoReflectionDialect extends AlterDialect {
   }
 }
 
+/** PostgreSQL-like: sequences, and comments set with COMMENT ON after CREATE TABLE. */
+class SequenceDialect extends AlterDialect {
+  override readonly name: string = "ddlseq";
+  override readonly capabilities: DialectCapabilities = { ...new AlterDialect().capabilities, sequences: true, comments: true };
+  override async hasSequence(conn: Connection, name: string, _schema: string | null): Promise<boolean> {
+    return (await conn.execDriverSql(`HAS SEQUENCE ${name}`)).all().length > 0;
+  }
+}
+
+/** MySQL-like: comments inside CREATE TABLE, no sequences. */
+class InlineCommentDialect extends SequenceDialect {
+  override readonly name = "ddlinline";
+  override readonly capabilities: DialectCapabilities = { ...new AlterDialect().capabilities, comments: true, inlineComments: true };
+}
+
+/** A dialect with sequences that never implemented hasSequence. */
+class NoHasSequenceDialect extends SequenceDialect {
+  override readonly name = "ddlnohasseq";
+  override async hasSequence(conn: Connection, name: string, schema: string | null): Promise<boolean> {
+    return Dialect.prototype.hasSequence.call(this, conn, name, schema);
+  }
+}
+
 registerDialect("ddlalter", "scripted", () => new AlterDialect());
 registerDialect("ddlnoreflect", "scripted", () => new NoReflectionDialect());
+registerDialect("ddlseq", "scripted", () => new SequenceDialect());
+registerDialect("ddlinline", "scripted", () => new InlineCommentDialect());
+registerDialect("ddlnohasseq", "scripted", () => new NoHasSequenceDialect());
 
 /** Two tables whose foreign keys form a cycle, broken by a named useAlter key; an index. */
 function cyclicSchema() {
@@ -239,5 +267,101 @@ describe("metadata.dropAll", () => {
     await expect(metadata.dropAll(engine, { checkfirst: false })).rejects.toThrow(CompileError);
     await expect(metadata.dropAll(engine, { checkfirst: false })).rejects.toThrow(/useAlter foreign key of a\(b_id\): it has no name/);
     expect(driverCalls.filter((c) => c.includes("DROP"))).toEqual([]);
+  });
+});
+
+/** A table numbered by a sequence, with comments, and a standalone sequence of the MetaData. */
+function schema() {
+  const metadata = MetaData();
+  const orderNo = Sequence("order_no", { metadata, start: 1000 });
+  const users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, Sequence("user_id_seq"), { primaryKey: true }),
+    Column("name", String(30), { comment: "the user's name" }),
+    { comment: "people" },
+  );
+  return { metadata, orderNo, users };
+}
+
+const engine = (url: string): Engine => createEngine(url);
+/** The DDL and probes that reached the database, each on one line, without BEGIN and COMMIT. */
+const ddl = (): string[] =>
+  driverCalls.map((sql) => sql.trim().replace(/\s*\n\s*/g, " ")).filter((sql) => /^(HAS|CREATE|DROP|COMMENT|ALTER)/.test(sql));
+
+describe("createAll / dropAll with sequences", () => {
+  it("creates the standalone sequences, then each table's column sequences, before CREATE TABLE; comments after it", async () => {
+    await schema().metadata.createAll(engine("ddlseq://"));
+    expect(ddl()).toEqual([
+      "HAS TABLE users",
+      "HAS SEQUENCE order_no",
+      "CREATE SEQUENCE order_no START WITH 1000",
+      "HAS SEQUENCE user_id_seq",
+      "CREATE SEQUENCE user_id_seq",
+      "CREATE TABLE users ( id INTEGER NOT NULL, name VARCHAR(30), PRIMARY KEY (id) )",
+      "COMMENT ON TABLE users IS 'people'",
+      "COMMENT ON COLUMN users.name IS 'the user''s name'",
+    ]);
+  });
+
+  it("checkfirst skips sequences that exist; checkfirst: false asks nothing", async () => {
+    existing.add("user_id_seq");
+    const { metadata } = schema();
+    await metadata.createAll(engine("ddlseq://"));
+    expect(ddl().filter((sql) => sql.startsWith("CREATE"))).toEqual(["CREATE SEQUENCE order_no START WITH 1000", expect.stringMatching(/^CREATE TABLE users/)]);
+    driverCalls.length = 0;
+    await metadata.createAll(engine("ddlseq://"), { checkfirst: false });
+    expect(ddl().map((sql) => sql.split(" (")[0])).toEqual([
+      "CREATE SEQUENCE order_no START WITH 1000",
+      "CREATE SEQUENCE user_id_seq",
+      "CREATE TABLE users",
+      "COMMENT ON TABLE users IS 'people'",
+      "COMMENT ON COLUMN users.name IS 'the user''s name'",
+    ]);
+  });
+
+  it("dropAll drops the tables, then their sequences, then the standalone ones, each only if it exists", async () => {
+    existing.add("users").add("user_id_seq");
+    await schema().metadata.dropAll(engine("ddlseq://"));
+    expect(ddl()).toEqual([
+      "HAS TABLE users",
+      "DROP TABLE users",
+      "HAS SEQUENCE user_id_seq",
+      "DROP SEQUENCE user_id_seq",
+      "HAS SEQUENCE order_no",
+    ]);
+  });
+
+  it("with `tables` (and Table.create), only those tables' own sequences; Sequence.create / drop for one sequence", async () => {
+    const { metadata, users, orderNo } = schema();
+    await metadata.createAll(engine("ddlseq://"), { tables: [users], checkfirst: false });
+    expect(ddl().filter((sql) => sql.includes("SEQUENCE"))).toEqual(["CREATE SEQUENCE user_id_seq"]);
+    driverCalls.length = 0;
+    await users.create(engine("ddlseq://"));
+    expect(ddl().filter((sql) => sql.includes("SEQUENCE"))).toEqual(["CREATE SEQUENCE user_id_seq"]);
+    driverCalls.length = 0;
+    await orderNo.create(engine("ddlseq://"));
+    await orderNo.drop(engine("ddlseq://"));
+    expect(ddl()).toEqual(["HAS SEQUENCE order_no", "CREATE SEQUENCE order_no START WITH 1000", "HAS SEQUENCE order_no"]);
+    driverCalls.length = 0;
+    await Sequence("loose").create(engine("ddlseq://"), { checkfirst: false });
+    expect(ddl()).toEqual(["CREATE SEQUENCE loose"]);
+  });
+
+  it("a database without sequences gets none, and inline comments get no COMMENT statements", async () => {
+    await schema().metadata.createAll(engine("ddlinline://"));
+    expect(ddl().map((sql) => sql.split(" (")[0])).toEqual(["HAS TABLE users", "CREATE TABLE users"]);
+    driverCalls.length = 0;
+    existing.add("users");
+    await schema().metadata.dropAll(engine("ddlinline://"));
+    expect(ddl()).toEqual(["HAS TABLE users", "DROP TABLE users"]);
+  });
+
+  it("a dialect without hasSequence says to pass checkfirst: false", async () => {
+    await expect(schema().metadata.createAll(engine("ddlnohasseq://"))).rejects.toThrow(InvalidRequestError);
+    await expect(schema().metadata.createAll(engine("ddlnohasseq://"))).rejects.toThrow(
+      "The ddlnohasseq dialect does not implement hasSequence(), so it cannot check whether sequence 'order_no' exists. " +
+        "Pass { checkfirst: false } to createAll()/dropAll(), or implement Dialect.hasSequence.",
+    );
   });
 });

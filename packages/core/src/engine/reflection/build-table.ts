@@ -1,8 +1,9 @@
+import { CheckConstraint } from "../../sql/schema/check-constraint.js";
 import { Column, type AnyColumn, type ColumnOptions } from "../../sql/schema/column.js";
 import { ForeignKeyConstraint } from "../../sql/schema/foreign-key-constraint.js";
 import type { MetaData } from "../../sql/schema/metadata.js";
 import { PrimaryKeyConstraint } from "../../sql/schema/primary-key.js";
-import { Table, type TableImpl } from "../../sql/schema/table.js";
+import { Table, type TableImpl, type TableOptions } from "../../sql/schema/table.js";
 import type { TableArgument } from "../../sql/schema/table-argument.js";
 import { Index } from "../../sql/schema/table-index.js";
 import { UniqueConstraint } from "../../sql/schema/unique-constraint.js";
@@ -13,8 +14,10 @@ import type { ReflectedColumn, ReflectedForeignKey, ReflectedTable } from "./ref
  * A Table in `metadata` built from what reflection found, as SQLAlchemy's
  * `Inspector.reflect_table`: columns with their types, nullability and server defaults,
  * the primary key, foreign keys (their targets resolve within the MetaData, so reflect
- * the referred tables into it too), UNIQUE constraints and indexes. Expression indexes
- * and indexes that are a UNIQUE constraint are skipped.
+ * the referred tables into it too), UNIQUE and CHECK constraints (the condition as SQL
+ * text), indexes, the table's and columns' comments and the dialect's table options
+ * (`{ mysql: { engine, charset, collate } }`). Expression indexes and indexes that are
+ * a UNIQUE constraint are skipped.
  *
  * @example
  * const table = tableFromReflection(metadata, await reflectTableData(conn, "user_account", null));
@@ -38,7 +41,14 @@ export function tableFromReflection(metadata: MetaData, reflected: ReflectedTabl
     if (columnNames.length !== index.columnNames.length) continue;
     args.push(Index(index.name, ...columnNames, { unique: index.unique }));
   }
-  const options = reflected.schema === null ? {} : { schema: reflected.schema };
+  for (const ck of reflected.checkConstraints) {
+    args.push(CheckConstraint(ck.sqltext, ...(ck.name === null ? [] : [{ name: ck.name }])));
+  }
+  const options: TableOptions = {
+    ...reflected.options,
+    ...(reflected.schema === null ? {} : { schema: reflected.schema }),
+    ...(reflected.comment === null ? {} : { comment: reflected.comment }),
+  };
   return Table(reflected.name, metadata, ...columns, ...args, options) as unknown as TableImpl;
 }
 

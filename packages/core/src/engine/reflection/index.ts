@@ -2,11 +2,13 @@
 export { inspect, Inspector, type InspectOptions } from "./inspector.js";
 export type { DialectReflection } from "./dialect-reflection.js";
 export type {
+  ReflectedCheckConstraint,
   ReflectedColumn,
   ReflectedForeignKey,
   ReflectedIndex,
   ReflectedPrimaryKey,
   ReflectedTable,
+  ReflectedTableComment,
   ReflectedUniqueConstraint,
 } from "./reflected.js";
 export { tableFromReflection } from "./build-table.js";

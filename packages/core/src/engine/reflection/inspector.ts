@@ -1,12 +1,15 @@
+import type { DialectTableOptions } from "../../sql/schema/dialect-options.js";
 import type { Connection } from "../connection.js";
 import { Engine } from "../engine.js";
 import type { DialectReflection } from "./dialect-reflection.js";
-import { noSuchTable, reflectionOf } from "./reflect-table-data.js";
+import { noSuchTable, reflectionOf, sortByName } from "./reflect-table-data.js";
 import type {
+  ReflectedCheckConstraint,
   ReflectedColumn,
   ReflectedForeignKey,
   ReflectedIndex,
   ReflectedPrimaryKey,
+  ReflectedTableComment,
   ReflectedUniqueConstraint,
 } from "./reflected.js";
 
@@ -40,12 +43,37 @@ export class Inspector {
     return this.run((conn, reflection) => reflection.getTableNames(conn, options.schema ?? null));
   }
 
+  /** The names of the schema's views, sorted (SQLAlchemy's `get_view_names`); materialized views are not among them. */
+  async getViewNames(options: InspectOptions = {}): Promise<string[]> {
+    return this.run((conn, reflection) => reflection.getViewNames(conn, options.schema ?? null));
+  }
+
+  /** The names of the schema's materialized views, sorted (PostgreSQL); none where the database has no such thing. */
+  async getMaterializedViewNames(options: InspectOptions = {}): Promise<string[]> {
+    return this.run(async (conn, reflection) => (await reflection.getMaterializedViewNames?.(conn, options.schema ?? null)) ?? []);
+  }
+
+  /**
+   * The definition of a view or materialized view as the database keeps it: the SELECT
+   * (PostgreSQL, MySQL, MariaDB) or the whole CREATE VIEW (SQLite). NoSuchTableError when
+   * there is no such view.
+   *
+   * @example
+   * await insp.getViewDefinition("active_users"); // " SELECT user_account.id, ... WHERE ..."
+   */
+  async getViewDefinition(viewName: string, options: InspectOptions = {}): Promise<string> {
+    const schema = options.schema ?? null;
+    const definition = await this.run((conn, reflection) => reflection.getViewDefinition(conn, viewName, schema));
+    if (definition === null) throw noSuchTable(viewName, schema, "View");
+    return definition;
+  }
+
   /** Whether the table exists (temporary tables included), as `createAll({ checkfirst })` asks. */
   async hasTable(tableName: string, options: InspectOptions = {}): Promise<boolean> {
     return this.withConnection((conn) => conn.dialect.hasTable(conn, tableName, options.schema ?? null));
   }
 
-  /** The columns in table order: name, core type, raw type, nullable, server default, autoincrement, comment. */
+  /** The columns in table order: name, core type, raw type, nullable, server default, autoincrement, comment (null without one). */
   async getColumns(tableName: string, options: InspectOptions = {}): Promise<ReflectedColumn[]> {
     const schema = options.schema ?? null;
     const columns = await this.run((conn, reflection) => reflection.getColumns(conn, tableName, schema));
@@ -71,6 +99,33 @@ export class Inspector {
   /** The UNIQUE constraints. */
   async getUniqueConstraints(tableName: string, options: InspectOptions = {}): Promise<ReflectedUniqueConstraint[]> {
     return this.askAboutTable(tableName, options, (conn, r, schema) => r.getUniqueConstraints(conn, tableName, schema));
+  }
+
+  /**
+   * The CHECK constraints, sorted by name (unnamed ones last), each with its condition as
+   * the database keeps it (SQLAlchemy's `get_check_constraints`).
+   *
+   * @example
+   * await insp.getCheckConstraints("item"); // [{ name: "ck_item_qty", sqltext: "qty >= 0" }]
+   */
+  async getCheckConstraints(tableName: string, options: InspectOptions = {}): Promise<ReflectedCheckConstraint[]> {
+    return sortByName(await this.askAboutTable(tableName, options, (conn, r, schema) => r.getCheckConstraints(conn, tableName, schema)));
+  }
+
+  /** The table's comment: `{ text: null }` when it has none (and always on SQLite, which keeps none). */
+  async getTableComment(tableName: string, options: InspectOptions = {}): Promise<ReflectedTableComment> {
+    return this.askAboutTable(tableName, options, (conn, r, schema) => r.getTableComment(conn, tableName, schema));
+  }
+
+  /**
+   * The dialect's own options of the table, in its namespace, as SQLAlchemy's
+   * `get_table_options`; `{}` on a database that has none.
+   *
+   * @example
+   * await insp.getTableOptions("item"); // MariaDB: { mysql: { engine: "InnoDB", charset: "utf8mb4", collate: "utf8mb4_general_ci" } }
+   */
+  async getTableOptions(tableName: string, options: InspectOptions = {}): Promise<DialectTableOptions> {
+    return this.askAboutTable(tableName, options, async (conn, r, schema) => (await r.getTableOptions?.(conn, tableName, schema)) ?? {});
   }
 
   private async askAboutTable<T>(

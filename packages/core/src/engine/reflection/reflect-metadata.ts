@@ -7,14 +7,19 @@ import type { ReflectedTable } from "./reflected.js";
 
 /**
  * `metadata.reflect` on one connection, as SQLAlchemy's `MetaData.reflect`: the
- * requested tables (all of the schema's by default) and, so their foreign keys resolve,
- * every table they refer to, built into the MetaData. Tables the MetaData already
- * holds are left as they are. Every table is read before any is built, so a failure
- * leaves the MetaData unchanged.
+ * requested tables (all of the schema's by default, its views too with `views`) and,
+ * so their foreign keys resolve, every table they refer to, built into the MetaData.
+ * Tables the MetaData already holds are left as they are. Every table is read before
+ * any is built, so a failure leaves the MetaData unchanged.
  */
 export async function reflectMetadata(conn: Connection, request: ReflectionRequest): Promise<void> {
   const { metadata, schema } = request;
-  const existing = await reflectionOf(conn).getTableNames(conn, schema);
+  const reflection = reflectionOf(conn);
+  const existing = await reflection.getTableNames(conn, schema);
+  if (request.views) {
+    existing.push(...(await reflection.getViewNames(conn, schema)));
+    existing.push(...((await reflection.getMaterializedViewNames?.(conn, schema)) ?? []));
+  }
   let wanted = existing;
   if (request.only !== null) {
     const missing: string[] = [];

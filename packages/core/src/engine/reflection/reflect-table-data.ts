@@ -20,19 +20,26 @@ export function qualifiedName(tableName: string, schema: string | null): string 
   return schema === null ? tableName : `${schema}.${tableName}`;
 }
 
-/** The error for a table the database does not have. */
-export function noSuchTable(tableName: string, schema: string | null): NoSuchTableError {
+/** The error for a table (or view) the database does not have. */
+export function noSuchTable(tableName: string, schema: string | null, kind: "Table" | "View" = "Table"): NoSuchTableError {
   const name = qualifiedName(tableName, schema);
+  const lister = kind === "Table" ? "getTableNames" : "getViewNames";
   return new NoSuchTableError(
-    `Table '${name}' does not exist in the database${schema === null ? " (default schema)" : ""}. ` +
-      `Check the name and schema (inspector.getTableNames() lists what exists), or create the table first.`,
+    `${kind} '${name}' does not exist in the database${schema === null ? " (default schema)" : ""}. ` +
+      `Check the name and schema (inspector.${lister}() lists what exists), or create the ${kind.toLowerCase()} first.`,
     name,
   );
 }
 
+/** Sorted by name, unnamed ones last in the order given (SQLAlchemy sorts CHECK constraints so). */
+export function sortByName<T extends { readonly name: string | null }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.name === b.name ? 0 : a.name === null ? 1 : b.name === null ? -1 : a.name < b.name ? -1 : 1));
+}
+
 /**
- * Everything reflection knows about one table, on one connection: columns, primary key,
- * foreign keys, indexes and UNIQUE constraints. NoSuchTableError when it does not exist.
+ * Everything reflection knows about one table (or view), on one connection: columns,
+ * primary key, foreign keys, indexes, UNIQUE and CHECK constraints, comment and the
+ * dialect's table options. NoSuchTableError when it does not exist.
  */
 export async function reflectTableData(conn: Connection, tableName: string, schema: string | null): Promise<ReflectedTable> {
   const reflection = reflectionOf(conn);
@@ -46,5 +53,8 @@ export async function reflectTableData(conn: Connection, tableName: string, sche
     foreignKeys: await reflection.getForeignKeys(conn, tableName, schema),
     indexes: await reflection.getIndexes(conn, tableName, schema),
     uniqueConstraints: await reflection.getUniqueConstraints(conn, tableName, schema),
+    checkConstraints: sortByName(await reflection.getCheckConstraints(conn, tableName, schema)),
+    comment: (await reflection.getTableComment(conn, tableName, schema)).text,
+    options: (await reflection.getTableOptions?.(conn, tableName, schema)) ?? {},
   };
 }

@@ -1,3 +1,4 @@
+import type { DialectTableOptions } from "../../sql/schema/dialect-options.js";
 import type { ReferentialAction } from "../../sql/schema/foreign-key.js";
 import type { TypeEngine } from "../../sql/types/type-engine.js";
 
@@ -52,6 +53,23 @@ export interface ReflectedUniqueConstraint {
   readonly columnNames: readonly string[];
 }
 
+/**
+ * A CHECK constraint (SQLAlchemy's `ReflectedCheckConstraint`): its condition as SQL
+ * text, without `CHECK (...)` and without parentheses around the whole, in the form the
+ * database keeps (each rewrites what was written: `qty >= 0` reads back as `qty >= 0` on
+ * PostgreSQL and SQLite, as `` `qty` >= 0 `` on MySQL and MariaDB). `name` is null where
+ * the database keeps none (an unnamed SQLite CHECK).
+ */
+export interface ReflectedCheckConstraint {
+  readonly name: string | null;
+  readonly sqltext: string;
+}
+
+/** A table's comment (SQLAlchemy's `ReflectedTableComment`); `text` is null when it has none. */
+export interface ReflectedTableComment {
+  readonly text: string | null;
+}
+
 /** Everything reflected about one table, what `metadata.reflect` builds a Table from. */
 export interface ReflectedTable {
   readonly name: string;
@@ -61,4 +79,8 @@ export interface ReflectedTable {
   readonly foreignKeys: readonly ReflectedForeignKey[];
   readonly indexes: readonly ReflectedIndex[];
   readonly uniqueConstraints: readonly ReflectedUniqueConstraint[];
+  readonly checkConstraints: readonly ReflectedCheckConstraint[];
+  readonly comment: string | null;
+  /** The dialect's own table options (`{ mysql: { engine: "InnoDB", ... } }`); `{}` where it has none. */
+  readonly options: DialectTableOptions;
 }

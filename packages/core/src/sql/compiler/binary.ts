@@ -33,6 +33,10 @@ export function compileBinary(compiler: SQLCompiler, binary: BinaryExpression): 
       return compiler.visitModBinary(binary);
     case "concat":
       return compiler.visitConcatBinary(binary);
+    case "array":
+      return compiler.visitArrayBinary(binary);
+    case "json":
+      return compiler.visitJsonBinary(binary);
     default:
       return genericBinary(compiler, binary, binary.operator.sql);
   }

@@ -28,7 +28,9 @@ export interface CrudColumn {
  *   parameter, as SQLAlchemy prints a bare `insert(t)`.
  * - Otherwise the statement's values, then each executed parameter name that is a
  *   column (others must be the statement's own `bindparam()` names), then the
- *   columns with a client-side default (`option`) that nothing else gave.
+ *   columns with a client-side default (`option`) that nothing else gave. An INSERT
+ *   takes a column's Sequence as its default where the database has sequences:
+ *   the value is the sequence's next value, written into the SQL (`nextval('s')`).
  */
 export function crudColumns(
   compiler: SQLCompiler,
@@ -66,6 +68,10 @@ export function crudColumns(
     if (own !== undefined) crud.push({ column, value: own, default: undefined });
     else if (fromParams.has(column)) crud.push({ column, value: callerParam(column.key, column), default: undefined });
     else {
+      if (option === "default" && column.sequence !== null && compiler.supportsSequences) {
+        crud.push({ column, value: column.sequence.nextValue(), default: undefined });
+        continue;
+      }
       const def: unknown = column.options[option];
       if (def == null) continue;
       if (def instanceof ColumnElement) crud.push({ column, value: def, default: undefined });

@@ -1,7 +1,9 @@
 import { CompileError } from "../../errors.js";
+import type { SetColumnCommentImpl, SetTableCommentImpl } from "../ddl/comment-ddl.js";
 import type { AddConstraintImpl, DropConstraintImpl } from "../ddl/constraint-ddl.js";
 import type { DDLElement } from "../ddl/ddl-element.js";
 import type { CreateIndexImpl, DropIndexImpl } from "../ddl/index-ddl.js";
+import type { CreateSequenceImpl, DropSequenceImpl } from "../ddl/sequence-ddl.js";
 import type { CreateTableImpl, DropTableImpl } from "../ddl/table-ddl.js";
 import type { ClauseElement } from "../element.js";
 import type { CheckConstraintImpl } from "../schema/check-constraint.js";
@@ -9,10 +11,13 @@ import type { AnyColumn } from "../schema/column.js";
 import type { Constraint } from "../schema/constraint.js";
 import type { ForeignKeyConstraintImpl } from "../schema/foreign-key-constraint.js";
 import type { PrimaryKeyConstraintImpl } from "../schema/primary-key.js";
+import type { SequenceImpl } from "../schema/sequence.js";
 import type { TableImpl } from "../schema/table.js";
 import type { IndexImpl } from "../schema/table-index.js";
 import type { UniqueConstraintImpl } from "../schema/unique-constraint.js";
 import type { TypeEngine } from "../types/type-engine.js";
+import { dialectSupports } from "./capabilities.js";
+import { compileSetColumnComment, compileSetTableComment } from "./ddl/comments.js";
 import {
   compileAddConstraint,
   compileCheckConstraint,
@@ -25,7 +30,9 @@ import {
 } from "./ddl/constraints.js";
 import { compileDDLExpression, renderLiteralValue, truncateGeneratedName } from "./ddl/ddl-expression.js";
 import { compileCreateIndex, compileDropIndex } from "./ddl/indexes.js";
+import { compileCreateSequence, compileDropSequence } from "./ddl/sequences.js";
 import { columnSpecification, compileCreateTable, compileDropTable, createTableConstraints } from "./ddl/tables.js";
+import { formatSequence } from "./sequences.js";
 import type { CompilerDialect, SQLCompiler } from "./sql-compiler.js";
 
 /** How a dialect names its DDLCompiler (`Dialect.ddlCompiler`). */
@@ -82,6 +89,24 @@ export class DDLCompiler {
     return compileDropConstraint(this, drop);
   }
 
+  visitCreateSequence(create: CreateSequenceImpl): string {
+    return compileCreateSequence(this, create);
+  }
+
+  visitDropSequence(drop: DropSequenceImpl): string {
+    return compileDropSequence(this, drop);
+  }
+
+  /** `COMMENT ON TABLE t IS '...'`; MySQL's is `ALTER TABLE t COMMENT '...'`. */
+  visitSetTableComment(set: SetTableCommentImpl): string {
+    return compileSetTableComment(this, set);
+  }
+
+  /** `COMMENT ON COLUMN t.c IS '...'`. */
+  visitSetColumnComment(set: SetColumnCommentImpl): string {
+    return compileSetColumnComment(this, set);
+  }
+
   visitPrimaryKeyConstraint(constraint: PrimaryKeyConstraintImpl): string | null {
     return compilePrimaryKeyConstraint(this, constraint);
   }
@@ -106,8 +131,26 @@ export class DDLCompiler {
    */
   get supportsAlter(): boolean {
     // The default string dialect has no capabilities: render as SQLAlchemy's does, with ALTER.
-    const capabilities = (this.dialect as { readonly capabilities?: { readonly alterConstraints?: boolean } }).capabilities;
-    return capabilities === undefined || capabilities.alterConstraints === true;
+    return dialectSupports(this.dialect, "alterConstraints");
+  }
+
+  /** Whether the database has sequences (`capabilities.sequences`); CREATE SEQUENCE is a CompileError without. */
+  get supportsSequences(): boolean {
+    return dialectSupports(this.dialect, "sequences");
+  }
+
+  /** Whether the database keeps comments on tables and columns (`capabilities.comments`). */
+  get supportsComments(): boolean {
+    return dialectSupports(this.dialect, "comments");
+  }
+
+  /**
+   * The column's Sequence, where the database has sequences: its INSERT value then
+   * comes from the sequence, so the column is no SERIAL / AUTO_INCREMENT. Null otherwise
+   * (no Sequence, or one that this database ignores).
+   */
+  sequenceOf(column: AnyColumn): SequenceImpl | null {
+    return column.sequence !== null && this.supportsSequences ? column.sequence : null;
   }
 
   /** Longest identifier the database takes; longer convention-generated names are shortened. */
@@ -164,6 +207,11 @@ export class DDLCompiler {
   formatTable(table: TableImpl, useSchema = true): string {
     const name = this.quote(table.name);
     return useSchema && table.schema !== null ? `${this.quote(table.schema)}.${name}` : name;
+  }
+
+  /** `schema.sequence`, quoted where needed. */
+  formatSequence(sequence: SequenceImpl): string {
+    return formatSequence(this.dialect, sequence);
   }
 
   /** A constraint's or index's name as SQL; null when it has none. */

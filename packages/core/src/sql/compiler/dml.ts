@@ -22,8 +22,10 @@ import type { ValuesRow } from "../dml/values.js";
 import { BindParameter } from "../elements/bind-parameter.js";
 import type { ColumnElement } from "../elements/column-element.js";
 import { Label } from "../elements/label.js";
+import { NextValue } from "../elements/next-value.js";
 import { ColumnImpl, type AnyColumn } from "../schema/column.js";
 import { callerParam, crudColumns, defaultParam, ownBindNames, type CrudColumn } from "./crud.js";
+import { compileKeyedUpdate, keyedUpdateKeys, type KeyedSlot } from "./keyed-update.js";
 import type { SQLCompiler } from "./sql-compiler.js";
 
 /** The dialect capabilities the compiler reads, when the dialect has them (the string dialect has none). */
@@ -91,6 +93,7 @@ export function compileUpdate(compiler: SQLCompiler, stmt: Update): string {
   const table = stmt.table;
   const defaults: ColumnDefaultParam[] = [];
   let sql: string;
+  let keys: KeyedSlot[] | null = null;
   compiler.selectDepth++;
   try {
     const crud = crudColumns(compiler, "update", table, stmt.setValues, "onUpdate", ownBindNames(stmt.bindParams, [stmt.setValues]));
@@ -103,11 +106,18 @@ export function compileUpdate(compiler: SQLCompiler, stmt: Update): string {
     const set = crud.map((c) => `${compiler.quote(c.column.name)}=${renderValue(compiler, c, c.value, "", defaults)}`);
     sql = `UPDATE ${compiler.process(table)} SET ${set.join(", ")}`;
     if (stmt.whereClause !== null) sql += ` WHERE ${compiler.process(stmt.whereClause)}`;
+    keys = keyedUpdateKeys(compiler, stmt, crud);
+    // The engine's page of parameter sets as one statement (keyed-update.ts); it binds the same values as `rows` one-row statements.
+    const rows = compiler.options.keyedUpdateRows;
+    if (rows !== undefined && keys !== null) {
+      compiler.placeholders.length = 0;
+      sql = compileKeyedUpdate(compiler, stmt, crud, keys, rows);
+    }
   } finally {
     compiler.selectDepth--;
   }
   sql += returningClause(compiler, stmt.returningColumns, true);
-  compiler.dml = plainDML("update", stmt, defaults);
+  compiler.dml = { ...plainDML("update", stmt, defaults), keyedUpdateKeys: keys?.length ?? 0 };
   return sql;
 }
 
@@ -178,17 +188,22 @@ function renderValue(
 
 /**
  * The primary key columns to add as RETURNING so that a single-row INSERT learns
- * their generated values, on a dialect with INSERT ... RETURNING whose driver's
- * lastInsertId does not tell them (as SQLAlchemy's implicit_returning). None when
- * the statement has its own RETURNING, runs with many parameter sets, or gives
- * every primary key value itself.
+ * their generated values, on a dialect with INSERT ... RETURNING, as SQLAlchemy's
+ * implicit_returning: the keys the INSERT gives no value, where the driver's
+ * lastInsertId does not tell them (PostgreSQL), and the keys a Sequence numbers,
+ * which lastInsertId never tells (MariaDB). None when the statement has its own
+ * RETURNING, runs with many parameter sets, or gives every primary key value itself.
  */
 function implicitReturning(compiler: SQLCompiler, stmt: Insert, crud: readonly CrudColumn[]): AnyColumn[] {
   const caps = (compiler.dialect as DMLCapabilities).capabilities;
-  if (caps?.insertReturning !== true || caps.primaryKeyFromLastInsertId === true) return [];
+  if (caps?.insertReturning !== true) return [];
   if (stmt.returningColumns.length > 0 || stmt.isMultiRow || stmt.fromSelectClause !== null) return [];
   if (compiler.options.forExecutemany === true) return [];
-  return stmt.table.primaryKey.columns.filter((pk) => !crud.some((c) => c.column === pk));
+  const fromLastInsertId = caps.primaryKeyFromLastInsertId === true;
+  return stmt.table.primaryKey.columns.filter((pk) => {
+    const given = crud.find((c) => c.column === pk);
+    return given === undefined ? !fromLastInsertId : given.value instanceof NextValue;
+  });
 }
 
 /** Where each primary key column of an inserted row gets its value. */

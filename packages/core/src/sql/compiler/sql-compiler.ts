@@ -16,8 +16,9 @@ import type { CompiledDML } from "../dml/compiled-dml.js";
 import type { Delete } from "../dml/delete.js";
 import type { Insert } from "../dml/insert.js";
 import type { Update } from "../dml/update.js";
-import type { TypeDialect } from "../types/type-engine.js";
+import type { TypeDialect, TypeEngine } from "../types/type-engine.js";
 import { IdentifierPreparer } from "./identifier-preparer.js";
+import type { KeyedUpdateParts } from "./keyed-update.js";
 import type { TypeCompiler } from "./type-compiler.js";
 import { compileDelete, compileInsert, compileUpdate } from "./dml.js";
 import { compileDDL, type DDLCompilerClass } from "./ddl-compiler.js";
@@ -39,6 +40,7 @@ import type { ExpressionList } from "../elements/expression-list.js";
 import type { FunctionElement } from "../elements/function.js";
 import type { LabelReference } from "../elements/label-reference.js";
 import type { LiteralColumn } from "../elements/literal.js";
+import type { NextValue } from "../elements/next-value.js";
 import type { Over } from "../elements/over.js";
 import type { ColumnProxy } from "../selectable/column-proxy.js";
 import type { CompoundSelect } from "../selectable/compound-select.js";
@@ -47,6 +49,7 @@ import type { Join } from "../selectable/join.js";
 import type { NamedFromClause } from "../selectable/named-from-clause.js";
 import type { ScalarSelect } from "../selectable/scalar-select.js";
 import type { SelectBase } from "../selectable/select-base.js";
+import type { SequenceImpl } from "../schema/sequence.js";
 import {
   compileBetween,
   compileBinary,
@@ -59,6 +62,8 @@ import {
   compileTruediv,
   emptySetExpression,
 } from "./binary.js";
+import { dialectSupports } from "./capabilities.js";
+import { compileArrayBinary, compileJsonBinary } from "./collections.js";
 import { compileCompoundSelect } from "./compound-select.js";
 import { compileCase, compileCast, compileExpressionList, compileLiteralColumn, compileUnary } from "./expressions.js";
 import {
@@ -72,6 +77,7 @@ import {
 import { compileFunction, compileOver } from "./functions.js";
 import { bindConstant, limitClause } from "./limit.js";
 import { buildCompiled, expandingPlaceholder, needsPositionMarkers, placeholderText, positionMarker } from "./placeholders.js";
+import { compileNextValue, formatSequence } from "./sequences.js";
 
 /** How a driver spells positional parameters: `?`, `$1`, `%s` or `:name`. */
 export type ParamStyle = "qmark" | "numeric_dollar" | "format" | "named";
@@ -95,6 +101,8 @@ export interface CompileOptions {
   readonly forExecutemany?: boolean;
   /** insertmanyvalues: an INSERT's VALUES row is rendered this many times, one per row of a batch. */
   readonly insertmanyvaluesRows?: number;
+  /** An UPDATE by primary key run for this many parameter sets as one statement (keyed-update.ts). */
+  readonly keyedUpdateRows?: number;
 }
 
 /**
@@ -261,6 +269,29 @@ export class SQLCompiler {
     return compileOver(this, over);
   }
 
+  /** `sequence.nextValue()`: see `renderNextValue`; a CompileError without sequences. */
+  visitNextValue(next: NextValue): string {
+    return compileNextValue(this, next);
+  }
+
+  /**
+   * Whether the database has sequences (`capabilities.sequences`): a column's Sequence
+   * is then its INSERT value; without, it is ignored, as SQLAlchemy ignores it.
+   */
+  get supportsSequences(): boolean {
+    return dialectSupports(this.dialect, "sequences");
+  }
+
+  /** Hook: a sequence's next value, `NEXT VALUE FOR s` (SQL standard, MariaDB); PostgreSQL's is `nextval('s')`. */
+  renderNextValue(sequence: SequenceImpl): string {
+    return `NEXT VALUE FOR ${this.formatSequence(sequence)}`;
+  }
+
+  /** `schema.sequence`, quoted where needed. */
+  formatSequence(sequence: SequenceImpl): string {
+    return formatSequence(this.dialect, sequence);
+  }
+
   /** Hook: SQL `true`; databases without boolean literals say `1` (SQLite). */
   visitTrue(): string {
     return "true";
@@ -306,6 +337,16 @@ export class SQLCompiler {
   /** Hook: string concatenation of two expressions; see `renderConcat`. */
   visitConcatBinary(binary: BinaryExpression): string {
     return compileConcat(this, binary);
+  }
+
+  /** Hook: ARRAY operators (`@>`, `= ANY (a)`, `a[i]`): PostgreSQL's, a CompileError elsewhere (collections.ts). */
+  visitArrayBinary(binary: BinaryExpression): string {
+    return compileArrayBinary(this, binary);
+  }
+
+  /** Hook: JSON operators (`a -> k`, `a ->> k`, JSONB `@>`): PostgreSQL's, a CompileError elsewhere. */
+  visitJsonBinary(binary: BinaryExpression): string {
+    return compileJsonBinary(this, binary);
   }
 
   /** Hook: concatenation of two compiled operands: `a || b`; MySQL's is `concat(a, b)`. */
@@ -441,6 +482,31 @@ export class SQLCompiler {
   /** An anonymous bind's name in this statement: `name_1`, `name_2`, ... */
   bindName(bind: BindParameter): string {
     return bind.anonymous ? this.anonymousName(bind, bind.key) : bind.key;
+  }
+
+  /**
+   * Hook: UPDATEs by primary key with many parameter sets may run a page of sets as
+   * one statement (keyed-update.ts), arranged by `keyedUpdateSql`. Off by default.
+   */
+  readonly keyedUpdates: boolean = false;
+
+  /**
+   * Hook: the batched UPDATE of keyed-update.ts from its parts. The default is the
+   * `UPDATE t SET a=_v.p0 FROM (VALUES (...), (...)) AS _v (p0, p1) WHERE t.id = _v.p1`
+   * form of PostgreSQL (and SQLite 3.33+).
+   */
+  keyedUpdateSql(parts: KeyedUpdateParts): string {
+    const rows = parts.rows.map((row) => `(${row.join(", ")})`).join(", ");
+    return `UPDATE ${parts.table} SET ${parts.set} FROM (VALUES ${rows}) AS ${parts.alias} (${parts.columns.join(", ")}) WHERE ${parts.where}`;
+  }
+
+  /**
+   * Hook: a placeholder in the values of a batched UPDATE, assigned to or (`key`)
+   * compared with a column of `type`; a dialect casts it where the database cannot
+   * infer the type of a value in a derived table.
+   */
+  keyedUpdateValue(placeholder: string, _type: TypeEngine<unknown>, _key: boolean): string {
+    return placeholder;
   }
 
   /**

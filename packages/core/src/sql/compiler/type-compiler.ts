@@ -1,4 +1,5 @@
 import { CompileError } from "../../errors.js";
+import type { ArrayType } from "../types/array.js";
 import type { LargeBinaryType } from "../types/binary.js";
 import type { BooleanType } from "../types/boolean.js";
 import type { DateTimeType, DateType, TimeType } from "../types/datetime.js";
@@ -95,6 +96,17 @@ export class TypeCompiler {
   /** Non-native: a VARCHAR as long as the longest value. A native enum is the dialect's override. */
   visitEnum(type: EnumType<string>): string {
     return this.renderStringType("VARCHAR", type.length);
+  }
+
+  /**
+   * ARRAY has no DDL where the database has no array types (a dialect that has them
+   * overrides this: PostgreSQL's `INTEGER[]`). The DDL compiler adds the column's name.
+   */
+  visitArray(type: ArrayType<readonly unknown[]>): string {
+    throw new CompileError(
+      `${String(type)} can't be rendered: this database has no array types. ` +
+        `Store the list in a JSON column instead, e.g. Column("tags", JSON<string[]>()).`,
+    );
   }
 
   /** `NAME` or `NAME(length)`. */

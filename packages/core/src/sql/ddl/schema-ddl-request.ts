@@ -1,4 +1,5 @@
 import type { MetaData } from "../schema/metadata.js";
+import type { Sequence } from "../schema/sequence.js";
 import type { Table } from "../schema/table.js";
 
 /** Options of `metadata.createAll()` and `dropAll()`. */
@@ -17,6 +18,11 @@ export interface SchemaDDLRequest {
   readonly operation: "create" | "drop";
   readonly metadata: MetaData;
   readonly tables: readonly Table[];
+  /**
+   * Sequences to create or drop besides those of the tables' columns: the MetaData's
+   * standalone ones, or the one `Sequence.create` names. Ignored on databases without sequences.
+   */
+  readonly sequences?: readonly Sequence[];
   readonly checkfirst: boolean;
 }
 

@@ -40,6 +40,12 @@ export interface CompiledDML {
    * sets by a generated key; ordered insertmanyvalues goes one row a statement.
    */
   readonly upsert?: boolean;
+  /**
+   * UPDATE: how many primary key parameters end each parameter set when the statement
+   * can run many sets as one statement joined to their values (see
+   * sql/compiler/keyed-update.ts); 0 when it cannot.
+   */
+  readonly keyedUpdateKeys?: number;
 }
 
 /** A client-side default bound as parameter `name` when the caller gives no value. */

@@ -6,6 +6,17 @@ import { NumericType } from "../types/numeric.js";
 import { resolveType, type TypeArg, type TypeEngine, type ValueOf } from "../types/type-engine.js";
 import type { BinaryExpression, BinaryModifiers } from "./binary.js";
 import type { Cast } from "./cast.js";
+import {
+  anyOrAll,
+  arrayItem,
+  arrayOverlap,
+  containment,
+  jsonMember,
+  type ArrayElementOf,
+  type ArrayItemOf,
+  type ContainsOperand,
+  type JSONMemberOf,
+} from "./collections.js";
 import type { Label } from "./label.js";
 import { operators, type Operator } from "./operators.js";
 import { elementClass } from "./registry.js";
@@ -134,9 +145,68 @@ export abstract class ColumnElement<T = unknown> extends ClauseElement {
     return this.match(operators.endsWith, suffix, options);
   }
 
-  /** `a LIKE '%' || :p || '%'`. */
-  contains(fragment: Operand<string>, options: MatchOptions = {}): BinaryExpression<boolean> {
-    return this.match(operators.contains, fragment, options);
+  /**
+   * `a LIKE '%' || :p || '%'`. On an ARRAY or JSONB expression it is containment, as
+   * SQLAlchemy's comparators for those types: `a @> :p`, every element (or key/value)
+   * of the value is in `a`.
+   *
+   * @example
+   * users.c.name.contains("ng")      // user_account.name LIKE '%' || :name_1 || '%'
+   * posts.c.tags.contains(["sql"])   // posts.tags @> $1 (PostgreSQL)
+   */
+  contains(value: ContainsOperand<T>, options: MatchOptions = {}): BinaryExpression<boolean> {
+    if (this.type.containment !== null) return containment(this, "contains", value);
+    return this.match(operators.contains, value, options);
+  }
+
+  /** `a <@ :p`: every element (or key/value) of `a` is in the value. ARRAY and JSONB; PostgreSQL. */
+  containedBy(value: Operand<T>): BinaryExpression<boolean> {
+    return containment(this, "containedBy", value);
+  }
+
+  /** `a && :p`: the arrays have an element in common. ARRAY; PostgreSQL. */
+  overlap(this: ColumnElement<readonly unknown[] | null>, values: Operand<T>): BinaryExpression<boolean> {
+    return arrayOverlap(this, values);
+  }
+
+  /**
+   * `:p = ANY (a)`: the array has an element equal to the value. ARRAY; PostgreSQL.
+   *
+   * @example
+   * select(posts.c.id).where(posts.c.tags.any("sql")) // ... WHERE $1 = ANY (posts.tags)
+   */
+  any(this: ColumnElement<readonly unknown[] | null>, value: Operand<ArrayElementOf<NonNullable<T>>>): BinaryExpression<boolean> {
+    return anyOrAll(this, "any", value);
+  }
+
+  /** `:p = ALL (a)`: every element of the array equals the value. ARRAY; PostgreSQL. */
+  all(this: ColumnElement<readonly unknown[] | null>, value: Operand<ArrayElementOf<NonNullable<T>>>): BinaryExpression<boolean> {
+    return anyOrAll(this, "all", value);
+  }
+
+  /**
+   * `a[:p]`: the element at a 1-based index, NULL past the end. In a multi-dimensional
+   * ARRAY it is a sub-array, indexed again: `grid.item(2).item(1)` → `grid[$1][$2]`.
+   * ARRAY; PostgreSQL.
+   */
+  item(this: ColumnElement<readonly unknown[] | null>, index: number | ColumnElement<number>): BinaryExpression<ArrayItemOf<NonNullable<T>> | null> {
+    return arrayItem(this, index);
+  }
+
+  /**
+   * `a -> :key`: a member of a JSON object (a string key) or array (a whole-number
+   * index), as JSON. JSON and JSONB; PostgreSQL.
+   *
+   * @example
+   * select(docs.c.body.get("tags")) // SELECT docs.body -> $1 AS anon_1 ...
+   */
+  get<V, K extends string | number>(this: ColumnElement<V>, key: K): BinaryExpression<JSONMemberOf<V, K> | null> {
+    return jsonMember(this, false, key);
+  }
+
+  /** `a ->> :key`: a member of a JSON object or array, as text. JSON and JSONB; PostgreSQL. */
+  getText(key: string | number): BinaryExpression<string | null> {
+    return jsonMember(this, true, key);
   }
 
   /**

@@ -77,6 +77,20 @@ export const operators = {
   notIn: comparison("NOT IN", "in"),
   between: comparison("BETWEEN", "between"),
   notBetween: comparison("NOT BETWEEN", "between"),
+  // PostgreSQL's array and JSON operators (compiler/collections.ts); a CompileError where
+  // the compiler does not take them. ANY/ALL compare the right operand with the array's
+  // elements: `:p = ANY (a)`. JSON access groups itself inside any other operator, as
+  // SQLAlchemy's eager grouping does: `(a -> :p) = :q`.
+  arrayContains: comparison("@>", "array"),
+  arrayContainedBy: comparison("<@", "array"),
+  arrayOverlap: comparison("&&", "array"),
+  arrayAny: comparison("ANY", "array"),
+  arrayAll: comparison("ALL", "array"),
+  arrayIndex: op("[]", 10, { associative: true, special: "array" }),
+  jsonGet: op("->", 0, { special: "json" }),
+  jsonGetText: op("->>", 0, { special: "json" }),
+  jsonContains: comparison("@>", "json"),
+  jsonContainedBy: comparison("<@", "json"),
   not: op("NOT", 5),
   distinct: op("DISTINCT", 5),
   and: op("AND", 3, { associative: true, comparison: true }),

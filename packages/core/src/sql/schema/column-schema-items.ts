@@ -8,7 +8,8 @@ import { UniqueConstraintImpl } from "./unique-constraint.js";
  * What a column's own options and arguments add to its table, when the table is built
  * (SQLAlchemy's Column._set_parent): `index: true` an index (unique when `unique` is
  * also set, and then no separate UNIQUE constraint), `unique: true` a UNIQUE
- * constraint, and each ForeignKey its one-column FOREIGN KEY constraint.
+ * constraint, and each ForeignKey its one-column FOREIGN KEY constraint. A Sequence
+ * joins the table's MetaData, which creates and drops it.
  */
 export function attachColumnSchemaItems(column: AnyColumn, table: TableImpl): void {
   if (column.options.index === true) {
@@ -19,4 +20,5 @@ export function attachColumnSchemaItems(column: AnyColumn, table: TableImpl): vo
   for (const fk of column.foreignKeys) {
     if (fk.constraint === null) constraintForColumnForeignKey(fk, table);
   }
+  column.sequence?.attachToMetadata(table.metadata);
 }

@@ -7,8 +7,9 @@ import { NullType } from "../types/generic.js";
 import { resolveType, type TypeArg, type TypeEngine, type ValueOf } from "../types/type-engine.js";
 import { callable } from "./callable.js";
 import type { ForeignKey } from "./foreign-key.js";
+import type { SequenceImpl } from "./sequence.js";
 
-/** Things a Column takes besides its type and options: ForeignKey, later Sequence, Computed. */
+/** Things a Column takes besides its type and options: ForeignKey, Sequence (later Computed). */
 export abstract class ColumnArgument {
   /** Called once the column is built, so the argument can attach to it. */
   abstract attachToColumn(column: ColumnImpl<string, unknown, boolean>): void;
@@ -69,6 +70,11 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
   readonly arguments: readonly ColumnArgument[];
   /** The column's references to other columns: its ForeignKey arguments and table-level ForeignKeyConstraints. */
   readonly foreignKeys = new Set<ForeignKey>();
+  /**
+   * The Sequence given as an argument: on databases with sequences the column's INSERT
+   * value when none is given (`nextval('s')`), as SQLAlchemy's `Column.default`; null when none.
+   */
+  readonly sequence: SequenceImpl | null;
   private readonly typeArg: TypeArg | null;
   private resolvedType: TypeEngine<unknown> | null = null;
 
@@ -88,6 +94,7 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
     this.primaryKey = options.primaryKey ?? false;
     this.nullable = options.nullable ?? !this.primaryKey;
     this.arguments = args;
+    this.sequence = sequenceOf(name, args, options);
     for (const arg of args) arg.attachToColumn(this);
   }
 
@@ -151,6 +158,7 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
   /** SQLAlchemy's repr: `Column('name', String(length=30), table=<user_account>)`. */
   repr(): string {
     const parts = [`'${this.name}'`, String(this.type), ...[...this.foreignKeys].map((fk) => fk.repr())];
+    if (this.sequence !== null) parts.push(this.sequence.repr());
     if (this.table !== null) parts.push(`table=<${this.table.name}>`);
     if (this.primaryKey) parts.push("primary_key=True");
     if (!this.nullable) parts.push("nullable=False");
@@ -160,6 +168,22 @@ export class ColumnImpl<K extends string, T, Nullable extends boolean> extends C
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.repr();
   }
+}
+
+/** The one Sequence among a column's arguments; it is the column's default, so it excludes `default`. */
+function sequenceOf(name: string, args: readonly ColumnArgument[], options: ColumnOptions): SequenceImpl | null {
+  // Duck-typed: sequence.ts extends ColumnArgument, so importing it here would be a cycle.
+  const sequences = args.filter((arg): arg is SequenceImpl => (arg as { isSequence?: boolean }).isSequence === true);
+  if (sequences.length > 1) {
+    throw new ArgumentError(`Column('${name}', ...) has ${sequences.length} Sequences; a column takes one.`);
+  }
+  const [sequence = null] = sequences;
+  if (sequence !== null && options.default !== undefined) {
+    throw new ArgumentError(
+      `Column('${name}', ...) has both a Sequence and a default; the Sequence is its default. Give one of them.`,
+    );
+  }
+  return sequence;
 }
 
 /** Any table column, whatever its name and type. */
@@ -205,7 +229,7 @@ function buildColumn(name: string, ...rest: unknown[]): AnyColumn {
     else {
       throw new ArgumentError(
         `Column('${name}', ...): unexpected argument ${String(arg)}. ` +
-          `Expected a type (Integer, String(30)), ForeignKey(...), or an options object ({ primaryKey: true }).`,
+          `Expected a type (Integer, String(30)), ForeignKey(...), Sequence(...), or an options object ({ primaryKey: true }).`,
       );
     }
   }

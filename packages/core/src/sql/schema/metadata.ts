@@ -1,8 +1,9 @@
 import { ArgumentError } from "../../errors.js";
-import type { CreateDropOptions, DDLBind } from "../ddl/schema-ddl-request.js";
+import type { CreateDropOptions, DDLBind, SchemaDDLRequest } from "../ddl/schema-ddl-request.js";
 import { callable } from "./callable.js";
 import { DEFAULT_NAMING_CONVENTION, type NamingConvention } from "./naming.js";
 import type { ReflectBind, ReflectOptions } from "./reflect-request.js";
+import type { Sequence } from "./sequence.js";
 import { sortTables } from "./sort-tables.js";
 import type { Table } from "./table.js";
 
@@ -27,6 +28,8 @@ export interface MetaDataOptions {
  */
 class MetaDataImpl {
   readonly tables = new Map<string, Table>();
+  /** Its sequences by full name: those given `{ metadata }`, and those of its tables' columns. */
+  readonly sequences = new Map<string, Sequence>();
   readonly namingConvention: NamingConvention;
 
   constructor(readonly options: MetaDataOptions = {}) {
@@ -46,31 +49,35 @@ class MetaDataImpl {
   /**
    * Creates the tables (and their indexes) that do not exist yet, in dependency order,
    * as SQLAlchemy's `create_all`. Given an Engine it runs in one transaction and commits;
-   * given a Connection it runs in the connection's transaction, and you commit.
+   * given a Connection it runs in the connection's transaction, and you commit. On
+   * databases with sequences, the sequences come first: the MetaData's standalone ones
+   * (unless `tables` picks some tables), then those of the tables' columns.
    *
    * @example
    * await metadata.createAll(engine);                          // checks each table first
    * await metadata.createAll(engine, { checkfirst: false });   // CREATE TABLE regardless
    */
   async createAll(bind: DDLBind, options: CreateDropOptions = {}): Promise<void> {
-    await bind.runSchemaDDL({ operation: "create", metadata: this, tables: this.selectTables(options), checkfirst: options.checkfirst ?? true });
+    await bind.runSchemaDDL(this.schemaDDLRequest("create", options));
   }
 
   /**
-   * Drops the tables that exist, dependent tables first, as SQLAlchemy's `drop_all`.
+   * Drops the tables that exist, dependent tables first, as SQLAlchemy's `drop_all`;
+   * then the sequences createAll created.
    *
    * @example
    * await metadata.dropAll(engine);
    */
   async dropAll(bind: DDLBind, options: CreateDropOptions = {}): Promise<void> {
-    await bind.runSchemaDDL({ operation: "drop", metadata: this, tables: this.selectTables(options), checkfirst: options.checkfirst ?? true });
+    await bind.runSchemaDDL(this.schemaDDLRequest("drop", options));
   }
 
   /**
    * Loads table definitions from the database into this MetaData, as SQLAlchemy's
    * `MetaData.reflect`: columns (types mapped back to core types), primary key, foreign
-   * keys, UNIQUE constraints and indexes. With `only`, those tables and the tables their
-   * foreign keys refer to. Tables already in the MetaData are kept as they are.
+   * keys, UNIQUE and CHECK constraints, indexes, comments and the dialect's table options.
+   * With `only`, those tables and the tables their foreign keys refer to; with `views`,
+   * the views too. Tables already in the MetaData are kept as they are.
    *
    * @example
    * const metadata = MetaData();
@@ -79,7 +86,8 @@ class MetaDataImpl {
    * await conn.execute(select(address));
    */
   async reflect(bind: ReflectBind, options: ReflectOptions = {}): Promise<void> {
-    await bind.runReflection({ metadata: this, schema: options.schema ?? this.options.schema ?? null, only: options.only ?? null });
+    const schema = options.schema ?? this.options.schema ?? null;
+    await bind.runReflection({ metadata: this, schema, only: options.only ?? null, views: options.views ?? false });
   }
 
   private selectTables(options: CreateDropOptions): readonly Table[] {
@@ -91,6 +99,27 @@ class MetaDataImpl {
       }
     }
     return all.filter((t) => options.tables?.includes(t));
+  }
+
+  /**
+   * What createAll/dropAll run: the tables, and for the whole MetaData the sequences no
+   * column uses; with `tables` (and `Table.create`) only those tables' own sequences.
+   */
+  private schemaDDLRequest(operation: "create" | "drop", options: CreateDropOptions): SchemaDDLRequest {
+    const sequences = options.tables === undefined ? [...this.sequences.values()].filter((s) => s.columns.size === 0) : [];
+    return { operation, metadata: this, tables: this.selectTables(options), sequences, checkfirst: options.checkfirst ?? true };
+  }
+
+  /** Called by a Sequence given `{ metadata }`, or used by a column of one of the tables. */
+  addSequence(sequence: Sequence): void {
+    const existing = this.sequences.get(sequence.fullname);
+    if (existing !== undefined && existing !== sequence) {
+      throw new ArgumentError(
+        `Sequence '${sequence.fullname}' is already defined for this MetaData; ` +
+          `give every column that shares it the same Sequence object, or give the new one another name.`,
+      );
+    }
+    this.sequences.set(sequence.fullname, sequence);
   }
 
   /** Called by Table's constructor. */

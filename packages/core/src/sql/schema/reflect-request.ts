@@ -9,6 +9,11 @@ export interface ReflectOptions {
    * every table of the schema when absent. A name the database lacks is an error.
    */
   readonly only?: readonly string[];
+  /**
+   * Reflect the schema's views (and materialized views) too, each as a Table of its
+   * columns, as SQLAlchemy's `views=True`; false by default.
+   */
+  readonly views?: boolean;
 }
 
 /** What `metadata.reflect` asks an Engine or Connection to do. */
@@ -16,6 +21,7 @@ export interface ReflectionRequest {
   readonly metadata: MetaData;
   readonly schema: string | null;
   readonly only: readonly string[] | null;
+  readonly views: boolean;
 }
 
 /**

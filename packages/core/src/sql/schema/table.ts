@@ -8,6 +8,7 @@ import { ColumnImpl, type AnyColumn } from "./column.js";
 import type { DDLBind } from "../ddl/schema-ddl-request.js";
 import type { MetaData } from "./metadata.js";
 import { attachColumnSchemaItems } from "./column-schema-items.js";
+import { isDialectNamespace, validateTableDialectOptions, type DialectOptionValues, type DialectTableOptions } from "./dialect-options.js";
 import type { Constraint } from "./constraint.js";
 import type { ForeignKey } from "./foreign-key.js";
 import type { ForeignKeyConstraint } from "./foreign-key-constraint.js";
@@ -17,11 +18,18 @@ import { reflectTable } from "./reflect-table.js";
 import { TableArgument } from "./table-argument.js";
 import type { Index } from "./table-index.js";
 
-export interface TableOptions {
+/**
+ * A Table's options: its schema and comment, and options for particular databases in
+ * their dialect's namespace (`{ mysql: { engine: "InnoDB" } }`, see DialectTableOptions).
+ */
+export interface TableOptions extends DialectTableOptions {
   /** The database schema the table lives in: `schema.table`. */
   readonly schema?: string;
   readonly comment?: string;
 }
+
+/** The keys of TableOptions that are core's own; any other key is a dialect namespace. */
+const CORE_TABLE_OPTIONS: ReadonlySet<string> = new Set(["schema", "comment"]);
 
 /**
  * A table's columns by key, with SQLAlchemy's `keys()`. Columns named at run time
@@ -49,6 +57,11 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
   readonly schema: string | null;
   readonly fullname: string;
   readonly comment: string | null;
+  /**
+   * The options for particular databases, by dialect namespace, as SQLAlchemy's
+   * `Table.dialect_options`: `table.dialectOptions.mysql?.engine`.
+   */
+  readonly dialectOptions: DialectTableOptions;
   readonly arguments: readonly TableArgument[];
   private pk: PrimaryKeyConstraint = PrimaryKeyConstraintImpl.fromColumnFlags([]);
   private readonly otherConstraints = new Set<Constraint>();
@@ -66,6 +79,7 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
     this.schema = options.schema ?? metadata.options.schema ?? null;
     this.fullname = this.schema === null ? name : `${this.schema}.${name}`;
     this.comment = options.comment ?? null;
+    this.dialectOptions = dialectOptionsOf(name, options);
     this.arguments = args;
     this.c = collectionOf(columns);
     for (const column of columns) {
@@ -171,6 +185,23 @@ export class TableImpl<Cols extends readonly AnyColumn[] = readonly AnyColumn[]>
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Table('${this.name}', MetaData(), ${this.columns.map((c) => c.repr()).join(", ")}, schema=${this.schema === null ? "None" : `'${this.schema}'`})`;
   }
+}
+
+/** The dialect namespaces of a Table's options, each checked against its dialect's spec. */
+function dialectOptionsOf(tableName: string, options: TableOptions): DialectTableOptions {
+  const namespaces: Record<string, DialectOptionValues> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (CORE_TABLE_OPTIONS.has(key) || value === undefined) continue;
+    // A registered namespace is checked (and named) as such; any other key must look like one.
+    if (!isDialectNamespace(key) && (value === null || typeof value !== "object")) {
+      throw new ArgumentError(
+        `Table('${tableName}'): unknown option '${key}'; Table options are ${[...CORE_TABLE_OPTIONS].map((k) => `'${k}'`).join(", ")}, ` +
+          `and a dialect's options in its namespace, e.g. { mysql: { engine: "InnoDB" } }.`,
+      );
+    }
+    namespaces[key] = validateTableDialectOptions(tableName, key, value);
+  }
+  return Object.freeze(namespaces);
 }
 
 function collectionOf<Cols extends readonly AnyColumn[]>(columns: Cols): ColumnCollection<Cols> {

@@ -1,2 +1,3 @@
 export * from "./type-engine.js";
 export * from "./generic.js";
+export * from "./array.js";

@@ -44,6 +44,10 @@ export abstract class TypeDecorator<T, I = unknown> extends TypeEngine<T> {
     return this.implType.visitName;
   }
 
+  override get containment(): "array" | "json" | null {
+    return this.implType.containment;
+  }
+
   /** Your value (or null) to the impl's value, before the impl's check and conversion. */
   processBindParam(value: T | null, _dialect: TypeDialect): I | null {
     return value as unknown as I | null;

@@ -45,7 +45,8 @@ export type TypeVisitName =
   | "json"
   | "uuid"
   | "large_binary"
-  | "enum";
+  | "enum"
+  | "array";
 
 /** What a type asks of a dialect: its conversions for a kind of type. */
 export interface TypeDialect {
@@ -95,6 +96,14 @@ export abstract class TypeEngine<T> {
 
   /** The last step on non-null result values, for what depends on this type's parameters. */
   protected resultAdapter(): Processor | null {
+    return null;
+  }
+
+  /**
+   * What `contains()` means on expressions of this type: null for LIKE `'%' || :p || '%'`
+   * (the default), or the containment operator (`@>`) of arrays or of JSONB.
+   */
+  get containment(): "array" | "json" | null {
     return null;
   }
 

@@ -105,3 +105,67 @@ export async function rows(): Promise<void> {
   expectTypeOf(declared.n).toEqualTypeOf<bigint | null>();
   expectTypeOf(declared.m).toEqualTypeOf<"a" | null>();
 }
+
+// ARRAY: an array of the item type's values, one level per dimension.
+expectTypeOf(sa.ARRAY(sa.Integer)).toEqualTypeOf<sa.ArrayType<number[]>>();
+expectTypeOf<ValueOf<ReturnType<typeof intArray>>>().toEqualTypeOf<number[]>();
+function intArray() {
+  return sa.ARRAY(sa.Integer);
+}
+expectTypeOf(sa.ARRAY(sa.String(30), { dimensions: 2 })).toEqualTypeOf<sa.ArrayType<string[][]>>();
+expectTypeOf(sa.ARRAY(sa.Enum("a", "b"))).toEqualTypeOf<sa.ArrayType<("a" | "b")[]>>();
+expectTypeOf(sa.ARRAY(sa.DateTime({ timezone: true }))).toEqualTypeOf<sa.ArrayType<Date[]>>();
+// @ts-expect-error: ARRAY needs its item type
+sa.Column("x", sa.ARRAY);
+
+const posts = sa.Table(
+  "posts",
+  sa.MetaData(),
+  sa.Column("id", sa.Integer, { primaryKey: true }),
+  sa.Column("scores", sa.ARRAY(sa.Integer), { nullable: false }),
+  sa.Column("tags", sa.ARRAY(sa.String(30))),
+  sa.Column("grid", sa.ARRAY(sa.BigInteger, { dimensions: 2 })),
+  sa.Column("doc", sa.JSON<{ title: string; n: number[] }>()),
+  sa.Column("any_json", sa.JSON),
+);
+export async function arrayRows(): Promise<void> {
+  const row = (await conn.execute(sa.select(posts))).one();
+  expectTypeOf(row.scores).toEqualTypeOf<number[]>();
+  expectTypeOf(row.tags).toEqualTypeOf<string[] | null>();
+  expectTypeOf(row.grid).toEqualTypeOf<bigint[][] | null>();
+  await conn.execute(sa.insert(posts).values({ scores: [1, 2], tags: ["a"], grid: [[1n]] }));
+  // @ts-expect-error: an array of the item type
+  await conn.execute(sa.insert(posts).values({ scores: ["1"] }));
+
+  // The operators take the item type (any/all) or the array (contains, containedBy, overlap).
+  posts.c.tags.any("sql");
+  posts.c.grid.all(1n);
+  posts.c.tags.contains(["a", "b"]);
+  posts.c.tags.containedBy(["a"]);
+  posts.c.scores.overlap([1]);
+  // @ts-expect-error: an element is a string
+  posts.c.tags.any(1);
+  // @ts-expect-error: contains() on an ARRAY takes an array
+  posts.c.tags.contains("a");
+  // @ts-expect-error: any() is for ARRAY expressions
+  posts.c.id.any(1);
+  // @ts-expect-error: item() is for ARRAY expressions
+  posts.c.id.item(1);
+  // String contains() is unchanged.
+  posts.c.tags.item(1).contains("x");
+
+  const picked = (await conn.execute(sa.select(posts.c.scores.item(1).label("first"), posts.c.grid.item(1).label("line")))).one();
+  expectTypeOf(picked.first).toEqualTypeOf<number | null>();
+  expectTypeOf(picked.line).toEqualTypeOf<bigint[] | null>();
+
+  // JSON members: the declared shape where it has one, any JSON value otherwise.
+  const members = (
+    await conn.execute(
+      sa.select(posts.c.doc.get("title").label("title"), posts.c.doc.get("n").label("n"), posts.c.any_json.get("x").label("x"), posts.c.doc.getText("n").label("text")),
+    )
+  ).one();
+  expectTypeOf(members.title).toEqualTypeOf<string | null>();
+  expectTypeOf(members.n).toEqualTypeOf<number[] | null>();
+  expectTypeOf(members.x).toEqualTypeOf<sa.JSONValue | null>();
+  expectTypeOf(members.text).toEqualTypeOf<string | null>();
+}

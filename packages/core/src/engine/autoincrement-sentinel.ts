@@ -1,43 +1,54 @@
-import type { ClauseElement, Compiled, CompileOptions, OrderedBatch } from "@alkahest/core/dialect";
-
-/** What building a batch needs of the dialect. */
-export interface BatchCompiler {
-  compile(element: ClauseElement, options?: CompileOptions): Compiled;
-  quote(identifier: string): string;
-}
+import type { Compiled } from "../sql/compiled.js";
+import type { ClauseElement } from "../sql/element.js";
+import type { Dialect } from "./dialect.js";
+import type { OrderedBatch } from "./insertmanyvalues.js";
 
 const batches = new WeakMap<Compiled, Map<number, OrderedBatch | null>>();
 /** A statement runs in at most two batch sizes per execution (full pages, the last one); a few are kept. */
 const SIZES_KEPT = 8;
 
 /**
- * insertmanyvalues with rows in parameter order on MariaDB, as SQLAlchemy's MySQL
- * dialect does it (`insertmanyvalues_implicit_sentinel = ANY_AUTOINCREMENT`): a
- * multi-row `INSERT ... VALUES (...), (...) RETURNING ...` promises no order for its
- * rows, but the AUTO_INCREMENT key is handed out in VALUES order within one statement,
- * whatever `innodb_autoinc_lock_mode` (ids may skip, never go back). So the key is added
- * as the last RETURNING column, the rows are sorted by it, and it is dropped again:
+ * insertmanyvalues with rows in parameter order where the database hands out an
+ * autoincrement key in VALUES order within one statement, as SQLAlchemy's
+ * `insertmanyvalues_implicit_sentinel = ANY_AUTOINCREMENT` (MariaDB's AUTO_INCREMENT
+ * whatever `innodb_autoinc_lock_mode`, SQLite's rowid: ids may skip, never go back).
+ * A multi-row `INSERT ... VALUES (...), (...) RETURNING ...` promises no order for its
+ * rows, so the key is added as the last RETURNING column, the rows are sorted by it,
+ * and it is dropped again:
  *
  * ```
  * INSERT INTO t (name) VALUES (?), (?) RETURNING t.id, t.name, t.id
  * ```
  *
  * Only when the key is generated for every row (the INSERT does not set it); otherwise
- * null, and the rows go one a statement.
+ * null, and the rows go one a statement. `qualified`: RETURNING names the key with its
+ * table (`t.id`), as the dialect's compiler writes RETURNING columns.
+ *
+ * @example
+ * // A dialect whose autoincrement keys follow VALUES order:
+ * override sentinelOrderedBatch(compiled: Compiled, statement: ClauseElement, rows: number) {
+ *   return autoincrementOrderedBatch(this, compiled, statement, rows, false);
+ * }
  */
-export function sentinelOrderedBatch(dialect: BatchCompiler, compiled: Compiled, statement: ClauseElement, rows: number): OrderedBatch | null {
+export function autoincrementOrderedBatch(
+  dialect: Dialect,
+  compiled: Compiled,
+  statement: ClauseElement,
+  rows: number,
+  qualified: boolean,
+): OrderedBatch | null {
   let bySize = batches.get(compiled);
   if (bySize === undefined) batches.set(compiled, (bySize = new Map()));
   let batch = bySize.get(rows);
   if (batch === undefined) {
-    batch = buildBatch(dialect, compiled, statement, rows);
+    batch = buildBatch(dialect, compiled, statement, rows, qualified);
     if (bySize.size >= SIZES_KEPT) bySize.delete(bySize.keys().next().value as number);
     bySize.set(rows, batch);
   }
   return batch;
 }
 
-function buildBatch(dialect: BatchCompiler, compiled: Compiled, statement: ClauseElement, rows: number): OrderedBatch | null {
+function buildBatch(dialect: Dialect, compiled: Compiled, statement: ClauseElement, rows: number, qualified: boolean): OrderedBatch | null {
   const dml = compiled.dml;
   const row = dml?.valuesRow;
   if (dml == null || dml.kind !== "insert" || row == null || compiled.expansion !== null || !dml.explicitReturning) return null;
@@ -50,7 +61,8 @@ function buildBatch(dialect: BatchCompiler, compiled: Compiled, statement: Claus
   const perRow = row.end - row.start;
   if (multi.placeholders.length !== compiled.placeholders.length + (rows - 1) * perRow) return null;
   // RETURNING is the statement's last clause, so the key goes at the very end.
-  const sql = `${multi.sql}, ${dialect.quote(dml.table.name)}.${dialect.quote(sentinel.name)}`;
+  const quote = (name: string): string => dialect.identifierPreparer.quote(name);
+  const sql = `${multi.sql}, ${qualified ? `${quote(dml.table.name)}.` : ""}${quote(sentinel.name)}`;
   return { sql, order: byTrailingSentinel };
 }
 
@@ -62,7 +74,7 @@ function byTrailingSentinel(rows: readonly (readonly unknown[])[]): readonly (re
     .map((entry) => entry.row);
 }
 
-/** An INT key arrives as a number, a BIGINT one as a decimal string (see options.ts). */
+/** A key arrives as a number, a bigint, or a decimal string (a BIGINT on mysql2, int8 as text on pg). */
 function toBigInt(value: unknown): bigint {
   return BigInt(value as number | string | bigint);
 }
