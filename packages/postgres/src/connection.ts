@@ -2,6 +2,7 @@ import type { DriverConnection, DriverResult, DriverRowStream, DriverStreamOptio
 import pg from "pg";
 import { ConnectionLostError, mapPgConnectError } from "./errors.js";
 import { ExecuteManyQuery } from "./execute-many.js";
+import { isStalePreparedStatement, PreparedNames } from "./prepared-names.js";
 import { openPgStream } from "./stream.js";
 
 const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
@@ -21,6 +22,8 @@ export class PostgresDriverConnection implements DriverConnection {
   /** Set when pg reports the connection broken while no query was running (admin shutdown, lost socket). */
   private brokenBy: unknown = null;
   private closed = false;
+  /** The statements this connection runs prepared (prepared-names.ts). */
+  private readonly prepared = new PreparedNames();
 
   constructor(
     readonly client: pg.Client,
@@ -46,15 +49,28 @@ export class PostgresDriverConnection implements DriverConnection {
 
   async execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
     this.throwIfBroken();
-    // pg does not modify `values`; it maps them into a new array when it binds.
-    const result: ArrayResult | ArrayResult[] = await this.client.query<unknown[]>({
-      text: sql,
-      values: params as unknown[],
-      rowMode: "array",
-    });
+    // Only a statement with parameters is prepared: a parameterless string may hold
+    // several statements, which only the simple protocol runs.
+    const name = params.length > 0 ? this.prepared.nameFor(sql) : undefined;
+    let result: ArrayResult | ArrayResult[];
+    try {
+      result = await this.query(sql, params, name);
+    } catch (error) {
+      if (name === undefined || !isStalePreparedStatement(error)) throw error;
+      this.prepared.forget(sql);
+      // Outside a transaction nothing was lost: run it again, prepared anew. Inside one
+      // the transaction is aborted, so the error stands (the next attempt works).
+      if (this.inTransaction()) throw error;
+      result = await this.query(sql, params, undefined);
+    }
     // Several statements in one parameterless string give one result each; the last
     // one speaks for the call, as with psycopg2.
     return driverResult(Array.isArray(result) ? (result.at(-1) as ArrayResult) : result);
+  }
+
+  private query(sql: string, params: readonly unknown[], name: string | undefined): Promise<ArrayResult | ArrayResult[]> {
+    // pg does not modify `values`; it maps them into a new array when it binds.
+    return this.client.query<unknown[]>({ name, text: sql, values: params as unknown[], rowMode: "array" });
   }
 
   /** Every parameter set in one round trip (see ExecuteManyQuery), stopping at the first error. */

@@ -99,6 +99,31 @@ describeServer("PostgresDriverConnection", () => {
     expect((await driver.execute("SELECT count(*) FROM pg_conn_t", [])).rows).toEqual([[0n]]);
   });
 
+  it("a statement with parameters run a second time is prepared on the server and reused", async () => {
+    const preparedCount = async (): Promise<unknown> =>
+      (await driver.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT x FROM pg_conn_t WHERE x = $1'", [])).rows[0]?.[0];
+    await driver.execute("SELECT x FROM pg_conn_t WHERE x = $1", [1]);
+    expect(await preparedCount()).toBe(0n);
+    await driver.execute("SELECT x FROM pg_conn_t WHERE x = $1", [2]);
+    await driver.execute("SELECT x FROM pg_conn_t WHERE x = $1", [3]);
+    expect(await preparedCount()).toBe(1n);
+  });
+
+  it("a prepared statement made stale by DDL runs again, prepared anew, outside a transaction; inside one its error stands", async () => {
+    const sql = "SELECT * FROM pg_conn_t WHERE x = $1";
+    await driver.execute("INSERT INTO pg_conn_t VALUES (1, 'a')", []);
+    await driver.execute(sql, [1]);
+    expect((await driver.execute(sql, [1])).columns).toEqual(["x", "y"]);
+    await driver.execute("ALTER TABLE pg_conn_t ADD COLUMN z int", []);
+    expect((await driver.execute(sql, [1])).columns).toEqual(["x", "y", "z"]);
+    await driver.execute(sql, [1]);
+    await driver.execute("ALTER TABLE pg_conn_t DROP COLUMN z", []);
+    await driver.begin();
+    await expect(driver.execute(sql, [1])).rejects.toMatchObject({ code: "0A000" });
+    await driver.rollback();
+    expect((await driver.execute(sql, [1])).rows).toEqual([[1, "a"]]);
+  });
+
   it("tracks the transaction from the server's status, raw BEGIN/COMMIT included", async () => {
     expect(driver.inTransaction()).toBe(false);
     await driver.begin();

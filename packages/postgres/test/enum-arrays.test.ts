@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { expect, it } from "@jest/globals";
 import * as sa from "@alkahest/core";
-import { ArrayType, createEngine, EnumType, insert, inspect, select, Table, TypeDecorator, TypeMismatchError, type Engine } from "@alkahest/core";
-import { ownDatabase } from "./own-database.js";
+import { ArrayType, BindTypeError, EnumType, insert, inspect, select, Table, TypeDecorator } from "@alkahest/core";
+import { useLoggingDatabase } from "./logging-database.js";
 import { describeServer } from "./server.js";
 
 /** Labels with a quote and a comma, so the CREATE TYPE literal and the array text are both tested. */
@@ -17,6 +17,13 @@ class LevelName extends TypeDecorator<string, string> {
 class Tags extends TypeDecorator<string[], string[]> {
   readonly impl = sa.ARRAY(sa.Enum(["red", "blue"], { name: "pg_ea_tag" }));
 }
+
+/** What createAll runs first for enumArrayMetadata(): the types in the order their columns come. */
+const CREATE_TYPES = [
+  "CREATE TYPE pg_ea_mood AS ENUM ('happy', 'sad', 'it''s, ok')",
+  `CREATE TYPE "Pg EA Level" AS ENUM ('low', 'high')`,
+  "CREATE TYPE pg_ea_tag AS ENUM ('red', 'blue')",
+];
 
 function enumArrayMetadata() {
   const metadata = sa.MetaData();
@@ -35,48 +42,27 @@ function enumArrayMetadata() {
 }
 
 describeServer("PostgreSQL ARRAY of native enums on the server", () => {
-  const db = ownDatabase("pg_enum_arrays");
-  let engine: Engine;
-  const log: string[] = [];
-
-  beforeAll(async () => {
-    await db.create();
-    engine = createEngine(db.url(), { echo: true, logger: { info: (line) => log.push(line) } });
-  });
-  afterAll(async () => {
-    await engine.dispose();
-    await db.drop();
-  });
-
-  /** The first line of each statement the engine ran (each is followed by its parameters' line). */
-  const statements = (): string[] =>
-    log.filter((line, i) => log[i + 1]?.startsWith("[no key") === true).map((line) => line.trim().split("\n")[0] as string);
+  const db = useLoggingDatabase("pg_enum_arrays");
   const enumTypes = (): Promise<unknown[]> =>
-    engine.connect(async (conn) =>
+    db.engine.connect(async (conn) =>
       (await conn.execDriverSql("SELECT typname FROM pg_catalog.pg_type WHERE typtype = 'e' ORDER BY typname")).scalars().all(),
     );
 
   it("createAll creates the enum types of ARRAY(Enum) columns (through TypeDecorators) before the tables; dropAll drops them after", async () => {
     const { metadata, person } = enumArrayMetadata();
-    log.length = 0;
-    await metadata.createAll(engine);
+    db.clearLog();
+    await metadata.createAll(db.engine);
     try {
-      expect(statements()).toEqual([
-        "CREATE TYPE pg_ea_mood AS ENUM ('happy', 'sad', 'it''s, ok')",
-        `CREATE TYPE "Pg EA Level" AS ENUM ('low', 'high')`,
-        "CREATE TYPE pg_ea_tag AS ENUM ('red', 'blue')",
-        "CREATE TABLE pg_ea_person (",
-        "CREATE TABLE pg_ea_pet (",
-      ]);
+      expect(db.statements()).toEqual([...CREATE_TYPES, "CREATE TABLE pg_ea_person (", "CREATE TABLE pg_ea_pet ("]);
       const row = { moods: ["it's, ok", null, "happy"], levels: ["high"], tags: ["blue", "red"], grid: [["sad"], ["happy"]] };
-      await engine.begin((conn) => conn.execute(insert(person).values(row as never)));
-      const stored = await engine.connect(async (conn) => (await conn.execute(select(person))).one()._mapping);
+      await db.engine.begin((conn) => conn.execute(insert(person).values(row as never)));
+      const stored = await db.engine.connect(async (conn) => (await conn.execute(select(person))).one()._mapping);
       expect({ ...stored }).toEqual({ id: 1, ...row });
     } finally {
-      log.length = 0;
-      await metadata.dropAll(engine);
+      db.clearLog();
+      await metadata.dropAll(db.engine);
     }
-    expect(statements()).toEqual([
+    expect(db.statements()).toEqual([
       "DROP TABLE pg_ea_pet",
       "DROP TABLE pg_ea_person",
       "DROP TYPE pg_ea_mood",
@@ -88,9 +74,9 @@ describeServer("PostgreSQL ARRAY of native enums on the server", () => {
 
   it("getColumns reflects an enum array as ARRAY(Enum) with the element type's name and labels in their order", async () => {
     const { metadata } = enumArrayMetadata();
-    await metadata.createAll(engine);
+    await metadata.createAll(db.engine);
     try {
-      const columns = await (await inspect(engine)).getColumns("pg_ea_person");
+      const columns = await (await inspect(db.engine)).getColumns("pg_ea_person");
       const byName = new Map(columns.map((c) => [c.name, c]));
       const item = (name: string): EnumType<string> => {
         const type = byName.get(name)?.type;
@@ -107,38 +93,35 @@ describeServer("PostgreSQL ARRAY of native enums on the server", () => {
       expect(byName.get("moods")?.rawType).toBe("pg_ea_mood[]");
       expect(byName.get("levels")?.rawType).toBe(`"Pg EA Level"[]`);
       // The plain enum column still reflects as Enum.
-      expect(String((await (await inspect(engine)).getColumns("pg_ea_pet"))[1]?.type)).toBe(
+      expect(String((await (await inspect(db.engine)).getColumns("pg_ea_pet"))[1]?.type)).toBe(
         "Enum('happy', 'sad', 'it's, ok', name='pg_ea_mood')",
       );
     } finally {
-      await metadata.dropAll(engine);
+      await metadata.dropAll(db.engine);
     }
   });
 
   it("a reflected table converts enum arrays both ways, and its MetaData creates the types again", async () => {
     const { metadata } = enumArrayMetadata();
-    await metadata.createAll(engine);
+    await metadata.createAll(db.engine);
     const reflected = sa.MetaData();
-    const person = await Table.reflect("pg_ea_person", reflected, engine);
-    await metadata.dropAll(engine);
+    const person = await Table.reflect("pg_ea_person", reflected, db.engine);
+    await metadata.dropAll(db.engine);
     expect(await enumTypes()).toEqual([]);
 
-    log.length = 0;
-    await reflected.createAll(engine);
+    db.clearLog();
+    await reflected.createAll(db.engine);
     try {
-      expect(statements()).toEqual([
-        "CREATE TYPE pg_ea_mood AS ENUM ('happy', 'sad', 'it''s, ok')",
-        `CREATE TYPE "Pg EA Level" AS ENUM ('low', 'high')`,
-        "CREATE TYPE pg_ea_tag AS ENUM ('red', 'blue')",
-        "CREATE TABLE pg_ea_person (",
-      ]);
-      await engine.begin((conn) => conn.execute(insert(person).values({ moods: ["sad", "it's, ok"], levels: ["low", null] } as never)));
-      const stored = await engine.connect(async (conn) => (await conn.execute(select(person.c.moods, person.c.levels))).one()._tuple());
-      expect(stored).toEqual([["sad", "it's, ok"], ["low", null]]);
+      expect(db.statements()).toEqual([...CREATE_TYPES, "CREATE TABLE pg_ea_person ("]);
+      await db.engine.begin((conn) => conn.execute(insert(person).values({ moods: ["sad", "it's, ok"], levels: ["low", null] } as never)));
+      const stored = await db.engine.connect(async (conn) => (await conn.execute(select(person))).one()._tuple());
+      expect(stored).toEqual([1, ["sad", "it's, ok"], ["low", null], null, null]);
       // The reflected labels check bound values, as a declared Enum does.
-      await expect(engine.begin((conn) => conn.execute(insert(person).values({ moods: ["angry"] } as never)))).rejects.toThrow(TypeMismatchError);
+      const bad = db.engine.begin((conn) => conn.execute(insert(person).values({ moods: ["angry"] } as never)));
+      await expect(bad).rejects.toThrow(BindTypeError);
+      await expect(bad).rejects.toThrow("Bind parameter 'moods': 'angry' is not among the defined enum values. Enum name: pg_ea_mood.");
     } finally {
-      await reflected.dropAll(engine);
+      await reflected.dropAll(db.engine);
     }
     expect(await enumTypes()).toEqual([]);
   });
