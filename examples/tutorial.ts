@@ -99,12 +99,15 @@ cell(8, "Database metadata");
 const metadataObj = MetaData();
 
 cell(9, "Table");
+// The seed's bare `String` (VARCHAR) has no DDL on MySQL/MariaDB, which need a length:
+// there it is VARCHAR(255), as SQLAlchemy's `String().with_variant(String(255), "mysql")`.
+const varchar = String().withVariant(String(255), "mysql");
 const userTable = Table(
   "user_account",
   metadataObj,
   Column("id", Integer, { primaryKey: true }),
   Column("name", String(30)),
-  Column("fullname", String),
+  Column("fullname", varchar),
 );
 
 cell(10, "user_table.c.name");
@@ -123,7 +126,7 @@ const addressTable = Table(
   metadataObj,
   Column("id", Integer, { primaryKey: true }),
   Column("user_id", ForeignKey("user_account.id"), { nullable: false }),
-  Column("email_address", String, { nullable: false }),
+  Column("email_address", varchar, { nullable: false }),
 );
 
 cell(14, "Emit DDL");

@@ -13,7 +13,7 @@ export interface WorkerDatabase {
 
 /**
  * A per-worker database next to the one `baseUrl` names, so that parallel jest
- * workers never share tables. CREATE/DROP DATABASE cannot run inside a transaction
+ * workers never share tables (a `prefix` keeps two suites of one worker apart). CREATE/DROP DATABASE cannot run inside a transaction
  * and core's Connection always begins one, so they run on a bare driver connection
  * opened by the dialect itself (which honours every URL option, sslmode included).
  *
@@ -23,9 +23,9 @@ export interface WorkerDatabase {
  * afterAll(() => database.drop());
  * runConformanceSuite({ name: "postgresql", url: database.url });
  */
-export function postgresWorkerDatabase(baseUrl: string): WorkerDatabase {
+export function postgresWorkerDatabase(baseUrl: string, prefix?: string): WorkerDatabase {
   const base = createEngine(baseUrl);
-  const name = workerDatabaseName();
+  const name = workerDatabaseName(prefix);
   const quoted = `"${name.replaceAll('"', '""')}"`;
   const url = renderURL({ ...base.url, database: name }, { hidePassword: false });
 

@@ -2,6 +2,7 @@ import { Boolean, DateTime, Date as DateType, text } from "@alkahest/core";
 import { describe, expect, it } from "@jest/globals";
 import { useEngine, type ConformanceConfig } from "../config.js";
 import { typeRoundtripTests } from "./type-roundtrip.js";
+import { typeVariantTests } from "./type-variants.js";
 
 /**
  * Values whose storage differs by database come back as the JavaScript values that
@@ -10,6 +11,7 @@ import { typeRoundtripTests } from "./type-roundtrip.js";
  */
 export function typeTests(config: ConformanceConfig): void {
   typeRoundtripTests(config);
+  typeVariantTests(config);
   describe("types", () => {
     const db = useEngine(config);
 

@@ -23,7 +23,7 @@ export type { URL } from "./engine/url.js";
 export { SQLCompiler, type CompileOptions, type CompilerDialect, type ParamStyle } from "./sql/compiler/sql-compiler.js";
 export { IdentifierPreparer, ANSI_RESERVED_WORDS } from "./sql/compiler/identifier-preparer.js";
 export type { Compiled } from "./sql/compiled.js";
-export type { Processor, TypeProcessors, TypeVisitName } from "./sql/types/index.js";
+export type { Processor, TypeProcessors, TypeVisitName, VariantDialect } from "./sql/types/index.js";
 export { TypeCompiler } from "./sql/compiler/type-compiler.js";
 export { DDLCompiler, type DDLCompilerClass } from "./sql/compiler/ddl-compiler.js";
 export { DDLElement } from "./sql/ddl/ddl-element.js";

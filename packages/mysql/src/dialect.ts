@@ -162,6 +162,11 @@ export class MySQLDialect extends Dialect {
     return this.server?.flavour ?? this.urlFlavour;
   }
 
+  /** A type's "mysql" variant applies to both flavours; a "mariadb" one to MariaDB only, and wins there. */
+  override get variantNames(): readonly string[] {
+    return this.flavour === "mariadb" ? MARIADB_VARIANT_NAMES : MYSQL_VARIANT_NAMES;
+  }
+
   /** The server's version, e.g. [10, 11, 19]; null until the first connect. */
   get serverVersion(): readonly number[] | null {
     return this.server?.version ?? null;
@@ -237,5 +242,8 @@ export class MySQLDialect extends Dialect {
     this.serverFeatureSet = serverFeatures(server.flavour, server.version, backslashEscapes);
   }
 }
+
+const MYSQL_VARIANT_NAMES: readonly string[] = ["mysql"];
+const MARIADB_VARIANT_NAMES: readonly string[] = ["mariadb", "mysql"];
 
 export { parseServerVersion, type MySQLFlavour, type ServerVersion };

@@ -10,11 +10,12 @@ import {
   type StringType,
   type TimeType,
   type TypeEngine,
+  type VariantDialect,
 } from "@alkahest/core/dialect";
 import type { ServerFeatures } from "./server-version.js";
 
 /** What the type compiler needs of its dialect; read when a type is rendered (the server decides some names). */
-export interface TypeCompilerHost {
+export interface TypeCompilerHost extends VariantDialect {
   readonly name: string;
   readonly features: ServerFeatures;
 }
@@ -40,7 +41,7 @@ export interface TypeCompilerHost {
  */
 export class MySQLTypeCompiler extends TypeCompiler {
   constructor(private readonly host: TypeCompilerHost) {
-    super();
+    super(host);
   }
 
   override visitFloat(type: FloatType): string {
@@ -89,7 +90,9 @@ export class MySQLTypeCompiler extends TypeCompiler {
    * CAST is left out, as SQLAlchemy does, and the value is converted as that type.
    */
   castTypeName(type: TypeEngine<unknown>): string | null {
-    const impl = type instanceof TypeDecorator ? (type.implType as TypeEngine<unknown>) : type;
+    const variant = type.dialectImpl(this.host);
+    const decorated = variant instanceof TypeDecorator ? (variant.implType as TypeEngine<unknown>) : variant;
+    const impl = decorated.dialectImpl(this.host);
     switch (impl.visitName) {
       case "integer":
       case "small_integer":

@@ -36,7 +36,8 @@ export class PostgresDDLCompiler extends DDLCompiler {
     // CREATE TABLE renders the columns of a Table, never of another FROM clause.
     const table = column.table as Table | null;
     const numbered = table?.primaryKey.autoincrementColumn === column && this.sequenceOf(column) === null;
-    const serial = numbered ? SERIAL_BY_TYPE[column.type.visitName] : undefined;
+    // The type PostgreSQL gets: the column type's variant for it, if any (withVariant).
+    const serial = numbered ? SERIAL_BY_TYPE[column.type.dialectImpl(this.dialect).visitName] : undefined;
     if (serial !== undefined) {
       // SERIAL is its own default (nextval of the column's sequence).
       spec += ` ${serial}`;

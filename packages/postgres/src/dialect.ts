@@ -98,7 +98,7 @@ export class PostgresDialect extends Dialect {
   };
   protected override readonly colspecs = postgresColspecs;
   override readonly identifierPreparer = new IdentifierPreparer(POSTGRES_RESERVED_WORDS);
-  override readonly typeCompiler = new PostgresTypeCompiler(this.identifierPreparer);
+  override readonly typeCompiler = new PostgresTypeCompiler(this.identifierPreparer, this);
   override readonly statementCompiler = PostgresCompiler;
   override readonly ddlCompiler = PostgresDDLCompiler;
   override readonly testing = postgresTesting;

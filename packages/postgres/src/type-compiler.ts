@@ -11,6 +11,7 @@ import {
   type TimeType,
   type TypeEngine,
   type UuidType,
+  type VariantDialect,
 } from "@alkahest/core/dialect";
 import type { JSONBType } from "./jsonb.js";
 
@@ -25,8 +26,12 @@ import type { JSONBType } from "./jsonb.js";
  * new PostgresTypeCompiler(preparer).process(DateTime({ timezone: true })); // "TIMESTAMP WITH TIME ZONE"
  */
 export class PostgresTypeCompiler extends TypeCompiler {
-  constructor(private readonly preparer: IdentifierPreparer) {
-    super();
+  /** `dialect` chooses the types' variants (see TypeCompiler). */
+  constructor(
+    private readonly preparer: IdentifierPreparer,
+    dialect?: VariantDialect,
+  ) {
+    super(dialect);
   }
 
   override visitDateTime(type: DateTimeType): string {
@@ -73,7 +78,9 @@ export class PostgresTypeCompiler extends TypeCompiler {
    * column's own assignment rules (an error for a too-long string) still apply.
    */
   castTypeName(type: TypeEngine<unknown>): string {
-    const impl = type instanceof TypeDecorator ? type.implType : type;
+    const variant = type.dialectImpl(this.dialect);
+    const decorated = variant instanceof TypeDecorator ? variant.implType : variant;
+    const impl = decorated.dialectImpl(this.dialect);
     if (impl instanceof ArrayType) return `${this.castTypeName(impl.itemType)}${"[]".repeat(impl.dimensions ?? 1)}`;
     const sql = this.process(type);
     const native = impl.visitName === "enum" && (impl as EnumType<string>).nativeEnum;

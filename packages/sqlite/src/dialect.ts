@@ -58,7 +58,7 @@ export class SQLiteDialect extends Dialect {
   readonly paramStyle = "qmark";
   readonly capabilities: DialectCapabilities;
   protected override readonly colspecs = sqliteColspecs;
-  override readonly typeCompiler = new SQLiteTypeCompiler();
+  override readonly typeCompiler = new SQLiteTypeCompiler(this);
   override readonly statementCompiler = SQLiteCompiler;
   override readonly ddlCompiler = SQLiteDDLCompiler;
   override readonly reflection = new SQLiteReflection(this.identifierPreparer);

@@ -126,8 +126,11 @@ export abstract class Dialect implements CompilerDialect {
   readonly statementCompiler: new (dialect: CompilerDialect, options?: CompileOptions) => SQLCompiler = SQLCompiler;
   /** Identifier quoting: which names need quotes, and the quote characters. */
   readonly identifierPreparer: IdentifierPreparer = new IdentifierPreparer();
-  /** Type names for DDL; a dialect overrides the visit methods where its names differ. */
-  readonly typeCompiler: TypeCompiler = new TypeCompiler();
+  /**
+   * Type names for DDL; a dialect overrides the visit methods where its names differ.
+   * Construct it with the dialect (`new MyTypeCompiler(this)`) so types' variants apply.
+   */
+  readonly typeCompiler: TypeCompiler = new TypeCompiler(this);
   /** CREATE/DROP/ALTER statements; a dialect overrides its hooks in a subclass. */
   readonly ddlCompiler: DDLCompilerClass = DDLCompiler;
   /** insertmanyvalues: rows per multi-row INSERT statement (SQLAlchemy's insertmanyvalues_page_size). */
@@ -158,6 +161,15 @@ export abstract class Dialect implements CompilerDialect {
    */
   bindValue(value: unknown): unknown {
     return value;
+  }
+
+  /**
+   * The names a type's variant (`withVariant`) is looked up by, most specific first: the
+   * dialect's `name`. A dialect that is a flavour of another adds the other's name after
+   * its own (MariaDB: "mariadb", then "mysql").
+   */
+  get variantNames(): readonly string[] {
+    return [this.name];
   }
 
   processorsFor(visitName: TypeVisitName): TypeProcessors | undefined {

@@ -11,21 +11,26 @@ import type { FloatType, NumericType } from "../types/numeric.js";
 import type { StringType, TextType } from "../types/string.js";
 import type { TypeEngine } from "../types/type-engine.js";
 import type { UuidType } from "../types/uuid.js";
+import type { VariantDialect } from "../types/variant.js";
 
 /**
  * Renders a type as DDL (`INTEGER`, `VARCHAR(30)`, `NUMERIC(10, 2)`), with the generic
  * SQL names of SQLAlchemy's GenericTypeCompiler. A dialect subclasses it and overrides
  * the visit methods where its names differ (PostgreSQL's `TIMESTAMP WITHOUT TIME ZONE`,
- * `BYTEA`, `UUID`), and sets it as `typeCompiler` on its Dialect. A TypeDecorator
- * renders as its impl.
+ * `BYTEA`, `UUID`), and sets it as `typeCompiler` on its Dialect, constructed with the
+ * dialect so that a type's variant for it (`withVariant`) is rendered in the type's
+ * place. A TypeDecorator renders as its impl.
  *
  * @example
  * dialect.typeCompiler.process(Numeric(10, 2)); // "NUMERIC(10, 2)"
  */
 export class TypeCompiler {
-  /** The DDL name of `type`. */
+  /** `dialect` chooses the types' variants; without one (the str dialect's compiler) each type renders as itself. */
+  constructor(protected readonly dialect: VariantDialect = {}) {}
+
+  /** The DDL name of `type`, or of its variant for this compiler's dialect. */
   process(type: TypeEngine<unknown>): string {
-    return type.typeCompilerDispatch(this);
+    return type.dialectImpl(this.dialect).typeCompilerDispatch(this);
   }
 
   visitNull(type: NullTypeImpl): string {

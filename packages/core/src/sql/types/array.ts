@@ -3,6 +3,7 @@ import type { TypeCompiler } from "../compiler/type-compiler.js";
 import { resolveType, TypeEngine, type Processor, type TypeArg, type TypeDialect, type ValueOf } from "./type-engine.js";
 import { TypeMismatchError } from "./type-mismatch.js";
 import { typeName } from "./type-name.js";
+import { asIs } from "./variant.js";
 
 /** The dimensions an ARRAY's TypeScript value type can spell out. */
 export type ArrayDimensions = 1 | 2 | 3 | 4;
@@ -73,6 +74,8 @@ export class ArrayType<T extends readonly unknown[] = unknown[]> extends TypeEng
 
   /** Checks the value is an array, converts each non-null element, then the array as the dialect needs. */
   override bindProcessor(dialect: TypeDialect): Processor {
+    const impl = this.dialectImpl(dialect);
+    if (impl !== this) return impl.bindProcessor(dialect) ?? asIs;
     const item = this.itemType.bindProcessor(dialect);
     const convert = dialect.processorsFor(this.visitName)?.bind ?? null;
     const depth = this.itemDepth();
@@ -86,6 +89,8 @@ export class ArrayType<T extends readonly unknown[] = unknown[]> extends TypeEng
 
   /** The dialect's conversion of the whole value (array text to an array), then each non-null element's. */
   override resultProcessor(dialect: TypeDialect): Processor | null {
+    const impl = this.dialectImpl(dialect);
+    if (impl !== this) return impl.resultProcessor(dialect);
     const item = this.itemType.resultProcessor(dialect);
     const convert = dialect.processorsFor(this.visitName)?.result ?? null;
     if (item === null && convert === null) return null;

@@ -1,5 +1,6 @@
 import type { TypeCompiler } from "../compiler/type-compiler.js";
 import { resolveType, TypeEngine, type Processor, type TypeArg, type TypeDialect, type TypeVisitName } from "./type-engine.js";
+import { asIs } from "./variant.js";
 
 /** A unique number per TypeDecorator subclass, so two classes never share a cache key. */
 const classIds = new WeakMap<object, number>();
@@ -59,6 +60,8 @@ export abstract class TypeDecorator<T, I = unknown> extends TypeEngine<T> {
   }
 
   override bindProcessor(dialect: TypeDialect): Processor {
+    const variant = this.dialectImpl(dialect);
+    if (variant !== this) return variant.bindProcessor(dialect) ?? asIs;
     const impl = this.implType.bindProcessor(dialect);
     return impl === null
       ? (value) => this.processBindParam(value as T | null, dialect)
@@ -66,6 +69,8 @@ export abstract class TypeDecorator<T, I = unknown> extends TypeEngine<T> {
   }
 
   override resultProcessor(dialect: TypeDialect): Processor {
+    const variant = this.dialectImpl(dialect);
+    if (variant !== this) return variant.resultProcessor(dialect) ?? asIs;
     const impl = this.implType.resultProcessor(dialect);
     return impl === null
       ? (value) => this.processResultValue(value as I | null, dialect)
@@ -73,7 +78,8 @@ export abstract class TypeDecorator<T, I = unknown> extends TypeEngine<T> {
   }
 
   typeCompilerDispatch(compiler: TypeCompiler): string {
-    return this.implType.typeCompilerDispatch(compiler);
+    // Through process(), so that the impl's own variants apply too.
+    return compiler.process(this.implType);
   }
 
   override get cacheKey(): string {

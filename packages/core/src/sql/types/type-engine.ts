@@ -16,6 +16,7 @@
  * SQL NULL (`null`) skips all three.
  */
 import type { TypeCompiler } from "../compiler/type-compiler.js";
+import { copyWithVariant, NO_VARIANTS, variantFor, type VariantDialect } from "./variant.js";
 
 export type Processor = (value: unknown) => unknown;
 
@@ -48,8 +49,8 @@ export type TypeVisitName =
   | "enum"
   | "array";
 
-/** What a type asks of a dialect: its conversions for a kind of type. */
-export interface TypeDialect {
+/** What a type asks of a dialect: its conversions for a kind of type, and the names its variants are chosen by. */
+export interface TypeDialect extends VariantDialect {
   processorsFor(visitName: TypeVisitName): TypeProcessors | undefined;
 }
 
@@ -63,6 +64,8 @@ export abstract class TypeEngine<T> {
    * Null when neither applies (the dialect's untyped conversion is used instead).
    */
   bindProcessor(dialect: TypeDialect): Processor | null {
+    const impl = this.dialectImpl(dialect);
+    if (impl !== this) return impl.bindProcessor(dialect);
     const colspec = dialect.processorsFor(this.visitName);
     const convert = colspec !== undefined && colspec.bind !== undefined ? colspec.bind : this.genericBind();
     return nullSafe(this.bindCheck(), convert);
@@ -70,6 +73,8 @@ export abstract class TypeEngine<T> {
 
   /** The processor for values of this type read from `dialect`'s driver, or null. */
   resultProcessor(dialect: TypeDialect): Processor | null {
+    const impl = this.dialectImpl(dialect);
+    if (impl !== this) return impl.resultProcessor(dialect);
     const colspec = dialect.processorsFor(this.visitName);
     const convert = colspec !== undefined && colspec.result !== undefined ? colspec.result : this.genericResult();
     return nullSafe(convert, this.resultAdapter());
@@ -111,6 +116,36 @@ export abstract class TypeEngine<T> {
   abstract typeCompilerDispatch(compiler: TypeCompiler): string;
 
   /**
+   * This type, except on the named dialects, where `type` stands in for it: in DDL, in
+   * CAST and in bind and result processing (SQLAlchemy's `with_variant`). Returns a new
+   * type; this one is unchanged. Its repr, operators and TypeScript value type stay this
+   * type's, so the variant must hold the same values. A MySQL variant applies to MariaDB
+   * too; a MariaDB one (`"mariadb"`) to MariaDB only, and wins there.
+   *
+   * @example
+   * // VARCHAR on SQLite and PostgreSQL, VARCHAR(255) on MySQL and MariaDB (which need a length)
+   * Column("fullname", String().withVariant(String(255), "mysql"))
+   * // TIMESTAMP WITH TIME ZONE on PostgreSQL only
+   * Column("at", DateTime().withVariant(DateTime({ timezone: true }), "postgresql"))
+   * String().withVariant(Integer, "mysql") // compile error: a variant holds the same values
+   */
+  withVariant(type: TypeArg<ValueOfThis<this>>, ...dialectNames: [string, ...string[]]): this {
+    // Typed by `this`, not T: a subclass narrows its value type (EnumType<"a" | "b"> is a
+    // TypeEngine<string>), and a T in the signature would widen what ValueOf infers to string.
+    return copyWithVariant(this, resolveType(type), dialectNames);
+  }
+
+  /** The types this one stands for on named dialects (see withVariant), by dialect name; empty by default. */
+  get variants(): ReadonlyMap<string, TypeEngine<unknown>> {
+    return NO_VARIANTS;
+  }
+
+  /** The type used on `dialect`: this type's variant for one of the dialect's names, else this type. */
+  dialectImpl(dialect: VariantDialect): TypeEngine<unknown> {
+    return variantFor(this, dialect);
+  }
+
+  /**
    * Identifies the type in statement cache keys: equal keys must convert values alike,
    * so every parameter a processor depends on is part of it.
    */
@@ -127,6 +162,9 @@ export abstract class TypeEngine<T> {
     return this.toString();
   }
 }
+
+/** The value type of a type, from its phantom. */
+type ValueOfThis<X extends TypeEngine<unknown>> = Exclude<X["__value"], undefined>;
 
 /** `first` then `second`, either optional, with SQL NULL passed through untouched. */
 function nullSafe(first: Processor | null, second: Processor | null): Processor | null {
