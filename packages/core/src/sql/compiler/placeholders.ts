@@ -18,13 +18,7 @@ import type { ParamStyle, SQLCompiler } from "./sql-compiler.js";
  */
 
 const MARKER = "\u0000";
-const MARKER_PATTERN = /\u0000(\d+)\u0000/;
-
-interface MarkerState {
-  readonly specs: PlaceholderSpec[];
-}
-
-const markers = new WeakMap<SQLCompiler, MarkerState>();
+const DIGITS = /^\d+$/;
 
 /** Whether a statement needs markers: it has an expanding parameter, or placeholders are numbered. */
 export function needsPositionMarkers(paramStyle: ParamStyle, binds: readonly BindParameter[]): boolean {
@@ -33,10 +27,9 @@ export function needsPositionMarkers(paramStyle: ParamStyle, binds: readonly Bin
 
 /** Records a placeholder and returns its marker. */
 export function positionMarker(compiler: SQLCompiler, spec: PlaceholderSpec): string {
-  let state = markers.get(compiler);
-  if (state === undefined) markers.set(compiler, (state = { specs: [] }));
-  state.specs.push(spec);
-  return `${MARKER}${state.specs.length - 1}${MARKER}`;
+  const specs = (compiler.markedPlaceholders ??= []);
+  specs.push(spec);
+  return `${MARKER}${specs.length - 1}${MARKER}`;
 }
 
 /**
@@ -76,24 +69,38 @@ export function placeholderText(paramStyle: ParamStyle, name: string, position: 
 
 /** The compiled statement; with markers, the final SQL and the pieces for expansion. */
 export function buildCompiled(compiler: SQLCompiler, element: ClauseElement, sql: string): Compiled {
-  const state = markers.get(compiler);
+  const specs = compiler.markedPlaceholders;
   const dialect = compiler.dialect;
-  if (state === undefined) return new Compiled(element, sql, compiler.placeholders, compiler.resultColumns, dialect);
-  const parts = sql.split(MARKER_PATTERN);
-  const segments: string[] = [];
+  if (specs === null) return new Compiled(element, sql, compiler.placeholders, compiler.resultColumns, dialect);
+  // Only an expanding statement keeps the text between its placeholders.
+  const segments: string[] | null = specs.some((p) => p.expanding) ? [] : null;
   const ordered: PlaceholderSpec[] = [];
   let text = "";
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 0) {
-      segments.push(parts[i] as string);
-      text += parts[i] as string;
+  // A scan for `\0<n>\0` rather than a split on a pattern: this runs at every compile for
+  // numbered placeholders. Text between two marker characters that is not a number stays.
+  let segmentStart = 0;
+  let open = sql.indexOf(MARKER);
+  while (open >= 0) {
+    const close = sql.indexOf(MARKER, open + 1);
+    if (close < 0) break;
+    const index = sql.slice(open + 1, close);
+    if (!DIGITS.test(index)) {
+      open = close;
       continue;
     }
-    const spec = state.specs[Number(parts[i])] as PlaceholderSpec;
+    const segment = sql.slice(segmentStart, open);
+    segments?.push(segment);
+    text += segment;
+    const spec = specs[Number(index)] as PlaceholderSpec;
     ordered.push(spec);
     text += spec.expanding ? `__[POSTCOMPILE_${spec.name}]` : placeholderText(dialect.paramStyle, spec.name, ordered.length);
+    segmentStart = close + 1;
+    open = sql.indexOf(MARKER, segmentStart);
   }
-  const expansion = ordered.some((p) => p.expanding) ? new Expansion(segments, ordered, dialect.paramStyle) : null;
+  const rest = sql.slice(segmentStart);
+  segments?.push(rest);
+  text += rest;
+  const expansion = segments !== null && ordered.some((p) => p.expanding) ? new Expansion(segments, ordered, dialect.paramStyle) : null;
   return new Compiled(element, text, ordered, compiler.resultColumns, dialect, expansion);
 }
 

@@ -70,13 +70,38 @@ export class SelectScope {
 
 const EMPTY_ENTRY: ScopeEntry = { asfromFroms: new Set(), correlateFroms: new Set() };
 
-const scopes = new WeakMap<SQLCompiler, SelectScope>();
+/**
+ * The scope a SELECT (or UPDATE/DELETE) with these FROM items gives the SELECTs nested
+ * in it. Its sets are built on first use: only a nested SELECT reads them, and most
+ * statements have none. The FROM items and the enclosing entry never change, so
+ * building them late gives the same sets.
+ */
+export class EnclosingScope implements ScopeEntry {
+  private asfrom: ReadonlySet<FromClause> | null = null;
+  private correlate: ReadonlySet<FromClause> | null = null;
+
+  constructor(
+    private readonly froms: readonly FromClause[],
+    private readonly enclosing: ScopeEntry,
+  ) {}
+
+  get asfromFroms(): ReadonlySet<FromClause> {
+    if (this.asfrom === null) {
+      const set = new Set<FromClause>();
+      for (const from of this.froms) for (const f of from.correlationFroms()) set.add(f);
+      this.asfrom = set;
+    }
+    return this.asfrom;
+  }
+
+  get correlateFroms(): ReadonlySet<FromClause> {
+    return (this.correlate ??= new Set([...this.asfromFroms, ...this.enclosing.correlateFroms]));
+  }
+}
 
 /** The SELECT compile state of a compiler (one per statement compiled). */
 export function scopeOf(compiler: SQLCompiler): SelectScope {
-  let scope = scopes.get(compiler);
-  if (scope === undefined) scopes.set(compiler, (scope = new SelectScope()));
-  return scope;
+  return (compiler.selectScope ??= new SelectScope());
 }
 
 /**
@@ -87,8 +112,7 @@ export function scopeOf(compiler: SQLCompiler): SelectScope {
  */
 export function withEnclosingFroms<R>(compiler: SQLCompiler, froms: readonly FromClause[], compile: () => R): R {
   const scope = scopeOf(compiler);
-  const correlation = new Set(froms.flatMap((f) => f.correlationFroms()));
-  scope.stack.push({ asfromFroms: correlation, correlateFroms: new Set([...correlation, ...scope.top.correlateFroms]) });
+  scope.stack.push(new EnclosingScope(froms, scope.top));
   try {
     return compile();
   } finally {

@@ -7,7 +7,7 @@ import type { FromClause } from "../selectable/from-clause.js";
 import type { Select } from "../selectable/select.js";
 import type { SelectBase } from "../selectable/select-base.js";
 import type { SelectedColumn } from "../selectable/selected-columns.js";
-import { renderWith, scopeOf, type ScopeEntry } from "./select-scope.js";
+import { EnclosingScope, renderWith, scopeOf, type ScopeEntry } from "./select-scope.js";
 import type { SQLCompiler } from "./sql-compiler.js";
 
 /**
@@ -21,21 +21,31 @@ export function compileSelect(compiler: SQLCompiler, select: Select): string {
   const populate = scope.takePopulate() || (scope.stack.length === 0 && compiler.selectDepth === 0);
   const enclosing = scope.top;
   const froms = displayFroms(select, enclosing, asfrom);
-  const correlation = new Set(froms.flatMap((f) => f.correlationFroms()));
-  scope.stack.push({ asfromFroms: correlation, correlateFroms: new Set([...correlation, ...enclosing.correlateFroms]) });
+  scope.stack.push(new EnclosingScope(froms, enclosing));
   compiler.selectDepth++;
   let sql: string;
   try {
-    const resultColumns: ResultColumn[] = [];
-    const columns = select.selectedColumnNames.map((c) => columnClause(compiler, c, asfrom, populate ? resultColumns : null));
-    if (populate) compiler.resultColumns = resultColumns;
-    sql = `SELECT ${compiler.distinctClause(select)}${columns.join(", ")}`;
-    if (froms.length > 0) sql += ` \nFROM ${froms.map((f) => f.fromDispatch(compiler)).join(", ")}`;
-    else sql += compiler.defaultFrom();
+    const resultColumns: ResultColumn[] | null = populate ? [] : null;
+    let columns = "";
+    const selected = select.selectedColumnNames;
+    for (let i = 0; i < selected.length; i++) {
+      if (i > 0) columns += ", ";
+      columns += columnClause(compiler, selected[i] as SelectedColumn, asfrom, resultColumns);
+    }
+    if (resultColumns !== null) compiler.resultColumns = resultColumns;
+    // Columns first, then DISTINCT ON's expressions: the order their anonymous names are numbered in.
+    sql = `SELECT ${compiler.distinctClause(select)}${columns}`;
+    if (froms.length > 0) {
+      sql += " \nFROM ";
+      for (let i = 0; i < froms.length; i++) {
+        if (i > 0) sql += ", ";
+        sql += (froms[i] as FromClause).fromDispatch(compiler);
+      }
+    } else sql += compiler.defaultFrom();
     if (select.whereClause !== null) sql += ` \nWHERE ${compiler.process(select.whereClause)}`;
-    if (select.groupByClauses.length > 0) sql += ` GROUP BY ${select.groupByClauses.map((c) => compiler.process(c)).join(", ")}`;
+    if (select.groupByClauses.length > 0) sql += ` GROUP BY ${processList(compiler, select.groupByClauses)}`;
     if (select.havingClause !== null) sql += ` \nHAVING ${compiler.process(select.havingClause)}`;
-    sql += orderByAndLimit(compiler, select, (c) => compiler.process(c));
+    sql += orderByAndLimit(compiler, select, null);
   } finally {
     compiler.selectDepth--;
     scope.stack.pop();
@@ -43,11 +53,26 @@ export function compileSelect(compiler: SQLCompiler, select: Select): string {
   return scope.stack.length === 0 ? renderWith(compiler) + sql : sql;
 }
 
-/** ORDER BY, then the dialect's LIMIT/OFFSET clause. */
-export function orderByAndLimit(compiler: SQLCompiler, select: SelectBase, render: (c: ColumnElement<unknown>) => string): string {
+/** ORDER BY, then the dialect's LIMIT/OFFSET clause; `render` (default: `compiler.process`) compiles an ORDER BY item. */
+export function orderByAndLimit(
+  compiler: SQLCompiler,
+  select: SelectBase,
+  render: ((c: ColumnElement<unknown>) => string) | null,
+): string {
   let sql = "";
-  if (select.orderByClauses.length > 0) sql += ` ORDER BY ${select.orderByClauses.map(render).join(", ")}`;
+  const orderBy = select.orderByClauses;
+  if (orderBy.length > 0) sql += ` ORDER BY ${render === null ? processList(compiler, orderBy) : orderBy.map(render).join(", ")}`;
   if (select.limitClause !== null || select.offsetClause !== null) sql += compiler.limitClause(select);
+  return sql;
+}
+
+/** `a, b, c`: each compiled, without the array and closure a `map().join()` makes. */
+function processList(compiler: SQLCompiler, elements: readonly ColumnElement<unknown>[]): string {
+  let sql = "";
+  for (let i = 0; i < elements.length; i++) {
+    if (i > 0) sql += ", ";
+    sql += compiler.process(elements[i] as ColumnElement<unknown>);
+  }
   return sql;
 }
 

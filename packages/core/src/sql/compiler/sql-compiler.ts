@@ -17,6 +17,7 @@ import type { Delete } from "../dml/delete.js";
 import type { Insert } from "../dml/insert.js";
 import type { Update } from "../dml/update.js";
 import type { TypeDialect, TypeEngine } from "../types/type-engine.js";
+import { AnonymousNames } from "./anonymous-names.js";
 import { IdentifierPreparer } from "./identifier-preparer.js";
 import type { KeyedUpdateParts } from "./keyed-update.js";
 import type { TypeCompiler } from "./type-compiler.js";
@@ -77,6 +78,7 @@ import {
 import { compileFunction, compileOver } from "./functions.js";
 import { bindConstant, limitClause } from "./limit.js";
 import { buildCompiled, expandingPlaceholder, needsPositionMarkers, placeholderText, positionMarker } from "./placeholders.js";
+import type { SelectScope } from "./select-scope.js";
 import { compileNextValue, formatSequence } from "./sequences.js";
 
 /** How a driver spells positional parameters: `?`, `$1`, `%s` or `:name`. */
@@ -116,12 +118,15 @@ export class SQLCompiler {
   /** Result columns of the outermost SELECT (or RETURNING), for building rows. */
   resultColumns: ResultColumn[] | null = null;
   private bindIndexes: Map<BindParameter, number> | null = null;
-  private readonly anonymousNames = new Map<object, Map<string, string>>();
-  private readonly anonymousCounters = new Map<string, number>();
+  private readonly anonymousNames = new AnonymousNames();
   /** Placeholders are written as markers and rendered at the end (see placeholders.ts). */
   private markPositions = false;
+  /** The placeholders written as markers, by marker number (placeholders.ts); null when none is. */
+  markedPlaceholders: PlaceholderSpec[] | null = null;
   /** Depth of nested SELECTs; result columns come from depth 1 only. */
   selectDepth = 0;
+  /** The compile state of SELECTs (select-scope.ts `scopeOf`), made by the first SELECT. */
+  selectScope: SelectScope | null = null;
   /** What an INSERT/UPDATE/DELETE leaves the engine (defaults, primary key, batching); see dml.ts. */
   dml: CompiledDML | null = null;
   /** Hook: RETURNING names columns with their table (`RETURNING t.id`); SQLite's says `RETURNING id`. */
@@ -142,7 +147,9 @@ export class SQLCompiler {
 
   compile(element: ClauseElement): Compiled {
     const binds = element.bindParams;
-    this.bindIndexes = new Map(binds.map((bind, index) => [bind, index]));
+    const bindIndexes = new Map<BindParameter, number>();
+    for (let i = 0; i < binds.length; i++) bindIndexes.set(binds[i] as BindParameter, i);
+    this.bindIndexes = bindIndexes;
     this.markPositions = needsPositionMarkers(this.dialect.paramStyle, binds);
     const sql = this.process(element);
     const compiled = buildCompiled(this, element, sql);
@@ -188,7 +195,13 @@ export class SQLCompiler {
   }
 
   visitBooleanClauseList(list: BooleanClauseList): string {
-    return list.clauses.map((c) => this.processAgainst(c, list.operator)).join(` ${list.operator.sql} `);
+    const { clauses, operator } = list;
+    let sql = "";
+    for (let i = 0; i < clauses.length; i++) {
+      if (i > 0) sql += ` ${operator.sql} `;
+      sql += this.processAgainst(clauses[i] as ColumnElement<unknown>, operator);
+    }
+    return sql;
   }
 
   visitUnary(unary: UnaryExpression): string {
@@ -421,15 +434,7 @@ export class SQLCompiler {
    * the counters, as in SQLAlchemy: `concat(:concat_2, :concat_3) AS concat_1`.
    */
   anonymousName(key: object, base: string): string {
-    let names = this.anonymousNames.get(key);
-    if (names === undefined) this.anonymousNames.set(key, (names = new Map()));
-    let name = names.get(base);
-    if (name === undefined) {
-      const n = (this.anonymousCounters.get(base) ?? 0) + 1;
-      this.anonymousCounters.set(base, n);
-      names.set(base, (name = `${base}_${n}`));
-    }
-    return name;
+    return this.anonymousNames.name(key, base);
   }
 
   /** Hook: `AS new ON DUPLICATE KEY UPDATE ... new.x` instead of `VALUES(x)` (MySQL 8.0.20+). */

@@ -27,14 +27,20 @@ export abstract class NamedFromClause<
   declare readonly __row?: [M, T];
   /** The base of the compiled name when anonymous: `anon` (`anon_1`), or the table's name. */
   abstract readonly anonymousBase: string;
-  private columnsCache: readonly ColumnProxy[] | null = null;
-  private collectionCache: ProxyCollection<M> | null = null;
+  // Assigned in the constructor: see ClauseElement for why not field initializers.
+  private declare columnsCache: readonly ColumnProxy[] | null;
+  private declare collectionCache: ProxyCollection<M> | null;
+  /** The given name as it goes in cache keys, quoted once rather than at every key. */
+  private declare readonly nameKey: string | null;
 
   constructor(
     /** The name given, or null for one numbered when compiled (`anon_1`). */
     readonly name: string | null,
   ) {
     super();
+    this.columnsCache = null;
+    this.collectionCache = null;
+    this.nameKey = name === null ? null : JSON.stringify(name);
   }
 
   /** The columns, made on first use (a recursive CTE's columns refer to the CTE). */
@@ -68,8 +74,8 @@ export abstract class NamedFromClause<
 
   /** How columns refer to this item in a cache key: its name, or its anonymous position. */
   genReferenceKey(ctx: CacheKeyContext): void {
-    if (this.name !== null) {
-      ctx.key += JSON.stringify(this.name);
+    if (this.nameKey !== null) {
+      ctx.key += this.nameKey;
       return;
     }
     let positions = anonymousPositions.get(ctx);

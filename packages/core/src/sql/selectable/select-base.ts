@@ -37,7 +37,13 @@ export abstract class SelectBase<
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
 > extends Executable<M, T> {
-  private namesCache: readonly SelectedColumn[] | null = null;
+  // Assigned in the constructor: see ClauseElement for why not a field initializer.
+  private declare namesCache: readonly SelectedColumn[] | null;
+
+  constructor() {
+    super();
+    this.namesCache = null;
+  }
 
   /** The selected column expressions, tables expanded into their columns. */
   abstract get selectedColumns(): readonly ColumnElement<unknown>[];

@@ -1,7 +1,6 @@
 import { ArgumentError, InvalidRequestError } from "../../errors.js";
 import type { SQLCompiler } from "../compiler/sql-compiler.js";
 import type { CacheKeyContext } from "../element.js";
-import { mergeFroms } from "../elements/binary.js";
 import { and } from "../elements/boolean-clause-list.js";
 import { ColumnElement } from "../elements/column-element.js";
 import { FromClause } from "./from-clause.js";
@@ -40,8 +39,12 @@ export class Select<
   M extends Record<string, unknown> = Record<string, unknown>,
   T extends unknown[] = unknown[],
 > extends SelectBase<M, T> {
+  /** `froms()`, computed once: the statement is immutable, and building, keying and compiling each ask. */
+  private declare fromsCache: readonly FromClause[] | null;
+
   constructor(private readonly state: SelectState) {
     super();
+    this.fromsCache = null;
   }
 
   get selectedColumns(): readonly ColumnElement<unknown>[] {
@@ -172,11 +175,7 @@ export class Select<
    * covers are left out (cell In [38]'s `FROM address, user_account`).
    */
   froms(): readonly FromClause[] {
-    let froms: readonly FromClause[] = this.state.fromClauses;
-    for (const column of this.state.columns) froms = mergeFroms(froms, column.fromObjects());
-    if (this.state.where !== null) froms = mergeFroms(froms, this.state.where.fromObjects());
-    const hidden = new Set(froms.flatMap((f) => f.hiddenFroms()));
-    return hidden.size === 0 ? froms : froms.filter((f) => !hidden.has(f));
+    return (this.fromsCache ??= implicitFroms(this.state));
   }
 
   genCacheKey(ctx: CacheKeyContext): void {
@@ -234,7 +233,7 @@ export class Select<
   }
 
   private with(patch: Partial<SelectState>): Select<M, T> {
-    return new Select<M, T>({ ...this.state, ...patch });
+    return new Select<M, T>(patched(this.state, patch));
   }
 
   private joinLeftSide(target: FromClause, onclause: ColumnElement<boolean> | null): FromClause {
@@ -261,6 +260,46 @@ export class Select<
     }
     return candidates[0] as FromClause;
   }
+}
+
+/** See `Select.froms()`. */
+function implicitFroms(state: SelectState): readonly FromClause[] {
+  const froms = [...state.fromClauses];
+  for (const column of state.columns) appendFroms(froms, column.fromObjects());
+  if (state.where !== null) appendFroms(froms, state.where.fromObjects());
+  let hidden: Set<FromClause> | null = null;
+  for (const from of froms) {
+    const inside = from.hiddenFroms();
+    if (inside.length === 0) continue;
+    hidden ??= new Set();
+    for (const h of inside) hidden.add(h);
+  }
+  return hidden === null ? froms : froms.filter((f) => !(hidden as Set<FromClause>).has(f));
+}
+
+function appendFroms(froms: FromClause[], more: readonly FromClause[]): void {
+  for (const from of more) if (!froms.includes(from)) froms.push(from);
+}
+
+/**
+ * `{ ...state, ...patch }` spelled out: one object literal of a fixed shape is much
+ * cheaper than two spreads, and every builder call makes one. A patch never sets
+ * `undefined` (absent fields are null or empty).
+ */
+function patched(state: SelectState, patch: Partial<SelectState>): SelectState {
+  return {
+    columns: patch.columns ?? state.columns,
+    where: patch.where !== undefined ? patch.where : state.where,
+    having: patch.having !== undefined ? patch.having : state.having,
+    groupBy: patch.groupBy ?? state.groupBy,
+    orderBy: patch.orderBy ?? state.orderBy,
+    limit: patch.limit !== undefined ? patch.limit : state.limit,
+    offset: patch.offset !== undefined ? patch.offset : state.offset,
+    distinct: patch.distinct ?? state.distinct,
+    distinctOn: patch.distinctOn ?? state.distinctOn,
+    fromClauses: patch.fromClauses ?? state.fromClauses,
+    correlate: patch.correlate !== undefined ? patch.correlate : state.correlate,
+  };
 }
 
 /**
