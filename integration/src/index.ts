@@ -20,6 +20,7 @@ import { executemanyTests } from "./suite/executemany.js";
 import { insertTests } from "./suite/insert.js";
 import { paramTests } from "./suite/params.js";
 import { reflectionTests } from "./suite/reflection.js";
+import { resultRowTests } from "./suite/result-rows.js";
 import { resultTests } from "./suite/results.js";
 import { selectTests } from "./suite/select.js";
 import { sequenceTests } from "./suite/sequences.js";
@@ -36,6 +37,7 @@ export { CapturingLogger, capabilitiesOf, useEngine, type ConformanceConfig, typ
 export const conformanceGroups = {
   transactions: transactionTests,
   results: resultTests,
+  resultRows: resultRowTests,
   executemany: executemanyTests,
   params: paramTests,
   errors: errorTests,

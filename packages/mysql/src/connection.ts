@@ -100,18 +100,43 @@ export class MySQLDriverConnection implements DriverConnection {
     return !this.noBackslashEscapes;
   }
 
-  execute(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+  /**
+   * Rows come as arrays, or with `objectRows` as mysql2's row objects when the column
+   * names are distinct: mysql2 builds an object in one allocation, an array in two.
+   */
+  execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult> {
     // With autocommit off, any statement may open a transaction; note it, so that the
     // pool's reset rolls it back even if the caller never called begin().
     this.inTransaction = true;
     return new Promise((resolve, reject) => {
-      this.raw.query(sql, params as unknown[], (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => {
-        if (err !== null) {
-          if (err.fatal) this.broken = true;
-          reject(err);
-        } else {
-          resolve(this.toDriverResult(result, fields));
-        }
+      let objects = false;
+      const query = this.raw.query(
+        sql,
+        params as unknown[],
+        (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => {
+          if (err !== null) {
+            if (err.fatal) this.broken = true;
+            reject(err);
+          } else {
+            resolve(this.toDriverResult(result, fields, objects));
+          }
+        },
+      );
+      if (options?.objectRows !== true) return;
+      // The names are known only once the server sent them: mysql2 emits 'fields' just
+      // before it builds the row parser from the query's options (a fresh object per
+      // query), so the first result's rows come as objects only where no value would be
+      // lost. Were mysql2 to read the option earlier, the rows would stay arrays (the
+      // connection's rowsAsArray), which toDriverResult sees.
+      let decided = false;
+      query.on("fields", (packets: FieldPacket[] | undefined) => {
+        // Emitted without packets for a statement that returns no rows.
+        if (decided || packets === undefined) return;
+        decided = true;
+        const names = packets.map((f) => f.name);
+        objects = new Set(names).size === names.length && !names.includes("__proto__");
+        const internal = query as unknown as { options?: { rowsAsArray?: boolean } };
+        if (objects && internal.options !== undefined) internal.options.rowsAsArray = false;
       });
     });
   }
@@ -237,15 +262,21 @@ export class MySQLDriverConnection implements DriverConnection {
     this.raw.destroy();
   }
 
-  /** Rows come as arrays (rowsAsArray), whatever mysql2's types say; DML gives an OK packet. */
-  private toDriverResult(result: QueryResult, fields: FieldPacket[] | undefined): DriverResult {
+  /**
+   * Rows come as arrays (rowsAsArray), whatever mysql2's types say, or as objects where
+   * execute() asked for them (`objects`); DML gives an OK packet.
+   */
+  private toDriverResult(result: QueryResult, fields: FieldPacket[] | undefined, objects = false): DriverResult {
     if (fields !== undefined && Array.isArray(result)) {
       // A CALL returns several result sets (fields is then one array per set): keep the first.
-      if (Array.isArray(fields[0])) {
-        const firstFields = fields[0] as unknown as FieldPacket[];
-        return { columns: firstFields.map((f) => f.name), rows: result[0] as unknown[][], rowcount: -1 };
+      const several = Array.isArray(fields[0]);
+      const first = (several ? fields[0] : fields) as unknown as FieldPacket[];
+      const rows = (several ? result[0] : result) as unknown[];
+      const columns = first.map((f) => f.name);
+      if (objects && rows.length > 0 && !Array.isArray(rows[0])) {
+        return { columns, rows: NO_ROWS, objectRows: rows as Record<string, unknown>[], rowcount: -1 };
       }
-      return { columns: fields.map((f) => f.name), rows: result as unknown[][], rowcount: -1 };
+      return { columns, rows: rows as unknown[][], rowcount: -1 };
     }
     const header = result as ResultSetHeader;
     this.noBackslashEscapes = (header.serverStatus & SERVER_STATUS_NO_BACKSLASH_ESCAPES) !== 0;

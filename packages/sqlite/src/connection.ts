@@ -9,6 +9,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { openSQLiteStream } from "./stream.js";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown[]>;
+type RowObject = Record<string, unknown>;
 
 /** A prepared statement with what its executions reuse. */
 interface Prepared {
@@ -18,10 +19,27 @@ interface Prepared {
   readonly ddl: boolean;
   /** Result column names, asked of SQLite once per schema generation. */
   columns: string[] | null;
+  /** The column names are distinct and none is `__proto__`, so row objects lose no value. */
+  objectSafe: boolean;
   generation: number;
+  /** The statement's mode: row objects, or arrays (better-sqlite3's raw mode). */
+  objects: boolean;
+  /** Rows its last run returned. */
+  lastRowCount: number;
 }
 
 const DDL = /^\s*(?:CREATE|ALTER|DROP)\b/i;
+
+/**
+ * A statement whose last run returned at least this many rows gives row objects where
+ * core allows it: better-sqlite3 builds them at half the memory of its arrays (which,
+ * before Node 22, it grows to 17 slots however few the columns), and a large result
+ * outlives garbage collections during its own read, each copying it. Objects cost more
+ * to build per row (the column names are looked up for every row), so small results,
+ * which die young, stay arrays. (Measured with 3 columns: arrays win at 10,000 rows,
+ * objects at 30,000.)
+ */
+const OBJECT_ROWS_FROM = 20_000;
 
 /** Prepared statements kept per connection; beyond this the oldest are dropped. */
 const PREPARED_LIMIT = 500;
@@ -35,22 +53,44 @@ const NO_ROWS: readonly (readonly unknown[])[] = Object.freeze([]);
 export class SQLiteDriverConnection implements DriverConnection {
   private readonly prepared = new Map<string, Prepared>();
   /**
-   * Bumped by DDL and rollbacks on this connection: `SELECT *` may then return other
+   * Bumped by DDL on this connection and by rolling it back: `SELECT *` may then return other
    * columns, so cached column names are asked again. (DDL from another connection to
    * the same file is not seen; SQLAlchemy's result metadata cache has the same limit.)
    */
   private schemaGeneration = 0;
+  /** DDL ran since the last COMMIT or ROLLBACK: rolling back undoes it, a schema change too. */
+  private ddlInTransaction = false;
 
-  constructor(readonly db: BetterSqlite3.Database) {}
+  constructor(
+    readonly db: BetterSqlite3.Database,
+    /** See OBJECT_ROWS_FROM; tests lower it. */
+    private readonly objectRowsFrom = OBJECT_ROWS_FROM,
+  ) {}
 
+  /**
+   * Rows come as arrays, or as better-sqlite3's row objects for large results (see
+   * OBJECT_ROWS_FROM) where core allows it (`objectRows`) and the column names are distinct.
+   */
   async execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult> {
     const prepared = this.prepare(sql);
     const stmt = prepared.stmt;
     if (prepared.reader) {
-      const rows = options?.exactIntegers ? readExact(stmt, [params]) : (stmt.all(...params) as unknown[][]);
+      // Objects only when the columns are known from an earlier run in this schema
+      // generation: after DDL, SQLite tells the new ones only once the statement ran.
+      const known = prepared.generation === this.schemaGeneration;
+      const large = prepared.lastRowCount >= this.objectRowsFrom;
+      if (options?.objectRows && !options.exactIntegers && large && prepared.objectSafe && known) {
+        const objectRows = setMode(prepared, true).all(...params) as unknown as RowObject[];
+        prepared.lastRowCount = objectRows.length;
+        return { columns: this.columnsOf(prepared), rows: NO_ROWS, objectRows, rowcount: -1 };
+      }
+      const rows = options?.exactIntegers
+        ? readExact(setMode(prepared, false), [params])
+        : (setMode(prepared, false).all(...params) as unknown[][]);
+      prepared.lastRowCount = rows.length;
       return { columns: this.columnsOf(prepared), rows, rowcount: -1 };
     }
-    if (prepared.ddl) this.schemaGeneration++;
+    if (prepared.ddl) this.schemaChanged();
     const info = stmt.run(...params);
     return { columns: null, rows: NO_ROWS, rowcount: info.changes, lastInsertId: info.lastInsertRowid };
   }
@@ -61,7 +101,7 @@ export class SQLiteDriverConnection implements DriverConnection {
     options?: DriverExecuteOptions,
   ): Promise<DriverResult> {
     const prepared = this.prepare(sql);
-    const stmt = prepared.stmt;
+    const stmt = prepared.reader ? setMode(prepared, false) : prepared.stmt;
     if (prepared.reader) {
       if (options?.exactIntegers) {
         const rows = readExact(stmt, paramSets);
@@ -71,7 +111,7 @@ export class SQLiteDriverConnection implements DriverConnection {
       for (const params of paramSets) for (const row of stmt.all(...params) as unknown[][]) rows.push(row);
       return { columns: this.columnsOf(prepared), rows, rowcount: rows.length };
     }
-    if (prepared.ddl) this.schemaGeneration++;
+    if (prepared.ddl) this.schemaChanged();
     let rowcount = 0;
     let lastInsertId: number | bigint | null = null;
     for (const params of paramSets) {
@@ -97,12 +137,14 @@ export class SQLiteDriverConnection implements DriverConnection {
 
   async commit(): Promise<void> {
     this.db.exec("COMMIT");
+    this.ddlInTransaction = false;
   }
 
   async rollback(): Promise<void> {
     if (!this.db.inTransaction) return;
-    // A rolled-back transaction may have held DDL.
-    this.schemaGeneration++;
+    // Only a rollback of DDL changes the columns of statements (and so costs their cached ones).
+    if (this.ddlInTransaction) this.schemaChanged();
+    this.ddlInTransaction = false;
     this.db.exec("ROLLBACK");
   }
 
@@ -123,19 +165,45 @@ export class SQLiteDriverConnection implements DriverConnection {
       if (this.prepared.size >= PREPARED_LIMIT) {
         this.prepared.delete(this.prepared.keys().next().value as string);
       }
-      prepared = { stmt, reader: stmt.reader, ddl: !stmt.reader && DDL.test(sql), columns: null, generation: -1 };
+      const ddl = !stmt.reader && DDL.test(sql);
+      prepared = {
+        stmt,
+        reader: stmt.reader,
+        ddl,
+        columns: null,
+        objectSafe: false,
+        generation: -1,
+        objects: false,
+        lastRowCount: 0,
+      };
       this.prepared.set(sql, prepared);
     }
     return prepared;
   }
 
+  private schemaChanged(): void {
+    this.schemaGeneration++;
+    this.ddlInTransaction = true;
+  }
+
   private columnsOf(prepared: Prepared): string[] {
     if (prepared.columns === null || prepared.generation !== this.schemaGeneration) {
-      prepared.columns = prepared.stmt.columns().map((column) => column.name);
+      const columns = prepared.stmt.columns().map((column) => column.name);
+      prepared.columns = columns;
+      prepared.objectSafe = new Set(columns).size === columns.length && !columns.includes("__proto__");
       prepared.generation = this.schemaGeneration;
     }
     return prepared.columns;
   }
+}
+
+/** Switches a reader between row objects and arrays; a no-op when it is in that mode already. */
+function setMode(prepared: Prepared, objects: boolean): Statement {
+  if (prepared.objects !== objects) {
+    prepared.stmt.raw(!objects);
+    prepared.objects = objects;
+  }
+  return prepared.stmt;
 }
 
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);

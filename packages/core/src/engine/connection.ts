@@ -20,6 +20,9 @@ import type { StreamingResult } from "./streaming-result.js";
 
 /** Statements reading a BigInteger column ask the driver for exact integers. */
 const EXACT_INTEGERS: DriverExecuteOptions = Object.freeze({ exactIntegers: true });
+/** What execute() asks of one statement's rows, which only its Result reads (see DriverExecuteOptions.objectRows). */
+const OBJECT_ROWS: DriverExecuteOptions = Object.freeze({ objectRows: true });
+const EXACT_OBJECT_ROWS: DriverExecuteOptions = Object.freeze({ exactIntegers: true, objectRows: true });
 
 /** Named parameters for one execution. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -118,7 +121,7 @@ export class Connection implements TransactionHost {
       if (compiled.expansion !== null) ({ sql, values: positional } = compiled.expand(positional));
       if (this.transaction === null) await this.beginRoot(driver);
       logStatement(this.context.echo, sql, entry, positional, false);
-      const options = compiled.exactIntegers ? EXACT_INTEGERS : undefined;
+      const options = compiled.exactIntegers ? EXACT_OBJECT_ROWS : OBJECT_ROWS;
       try {
         driverResult = await driver.execute(sql, positional, options);
       } catch (error) {
@@ -416,9 +419,12 @@ export class Connection implements TransactionHost {
     const columns = driverResult.columns;
     if (columns === null) return new Result<R>(driverResult, { insertedPrimaryKeyRows });
     if (entry === null) return new Result<R>(driverResult, { rowClass: rowClass(columns) });
-    const options = entry.resultOptionsFor(columns);
+    const objects = driverResult.objectRows;
+    const options = entry.resultOptionsFor(columns, objects !== undefined);
     const echo = this.context.echo;
-    if (echo.debugEnabled) logRows(echo, columns, driverResult.rows);
+    if (echo.debugEnabled) {
+      logRows(echo, columns, objects === undefined ? driverResult.rows : objects.map((o) => columns.map((c) => o[c])));
+    }
     return new Result<R>(driverResult, insertedPrimaryKeyRows === undefined ? options : { ...options, insertedPrimaryKeyRows });
   }
 }

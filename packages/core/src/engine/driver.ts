@@ -8,8 +8,19 @@
 export interface DriverResult {
   /** Column names of the rows the statement returns, or null when it returns none. */
   readonly columns: readonly string[] | null;
-  /** The returned rows as arrays, in `columns` order; empty when `columns` is null. */
+  /**
+   * The returned rows as arrays, in `columns` order; empty when `columns` is null or
+   * the rows are `objectRows`. Core takes the arrays over (result processors write
+   * their values into them, so that no row is copied): return fresh ones, never
+   * arrays the driver keeps or reuses.
+   */
   readonly rows: readonly (readonly unknown[])[];
+  /**
+   * Only when asked with `DriverExecuteOptions.objectRows`: the rows as the driver's
+   * own objects instead of `rows`, column `i`'s value being the property `columns[i]`
+   * (so every column name must be distinct, and none `__proto__`). Taken over like `rows`.
+   */
+  readonly objectRows?: readonly Readonly<Record<string, unknown>>[];
   /** Rows matched by an UPDATE/DELETE or inserted by an INSERT; -1 when unknown. */
   readonly rowcount: number;
   /** The last generated row id, where the driver reports one. */
@@ -28,6 +39,12 @@ export interface DriverExecuteOptions {
    * as bigint. A driver that always reads 64-bit integers exactly ignores it.
    */
   readonly exactIntegers?: boolean;
+  /**
+   * Core reads the rows only through a Result: the driver may return them as its own
+   * row objects (`DriverResult.objectRows`) where it builds those more cheaply than
+   * arrays and the column names are distinct. A driver that cannot ignores it.
+   */
+  readonly objectRows?: boolean;
   /**
    * executeMany of an INSERT whose autoincrement key the parameter sets do not give:
    * report each row's generated id as `insertIds` (MySQL derives them from the insert
@@ -49,7 +66,7 @@ export interface DriverStreamOptions extends DriverExecuteOptions {
 export interface DriverRowStream {
   /** Column names of the rows, or null when the statement returns none. */
   readonly columns: readonly string[] | null;
-  /** The next batch of rows (arrays in `columns` order), or null once none remain. */
+  /** The next batch of rows (fresh arrays in `columns` order, taken over as DriverResult.rows are), or null once none remain. */
   nextBatch(): Promise<readonly (readonly unknown[])[] | null>;
   /** Releases the cursor (discarding unread rows) so the connection can run statements again. Idempotent. */
   close(): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import type { DriverResult } from "./driver.js";
 import { ArgumentError, InvalidRequestError, MultipleResultsFound, NoResultFound, ResourceClosedError } from "../errors.js";
-import type { Row, RowConstructor } from "./row.js";
+import type { Row, RowConstructor, RowObject } from "./row.js";
 
 /** Converts one raw driver value into its JavaScript value (e.g. SQLite 0/1 to boolean). */
 export type ResultProcessor = (value: unknown) => unknown;
@@ -15,13 +15,16 @@ export const CLOSED_MESSAGE = "This result object is closed.";
 export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 export const EMPTY: readonly (readonly unknown[])[] = [];
 
+/** A row as the driver built it: a values array, or a row object (DriverResult.objectRows). */
+export type RawRow = readonly unknown[] | RowObject;
+
 /** Marks "no row" where null could be a real scalar value. */
 export const NO_ROW: unique symbol = Symbol("alkahest.result.noRow");
 export type NoRow = typeof NO_ROW;
 
 /** The one cursor shared by a result and every view taken from it. */
 export class Cursor {
-  rows: readonly (readonly unknown[])[];
+  rows: readonly RawRow[];
   position = 0;
   readonly total: number;
   /** Hard-closed (close(), first(), one(), ...): fetching now throws, unlike merely exhausted. */
@@ -31,7 +34,7 @@ export class Cursor {
     driver: DriverResult,
     readonly returnsRows: boolean,
   ) {
-    this.rows = returnsRows ? driver.rows : EMPTY;
+    this.rows = returnsRows ? (driver.objectRows ?? driver.rows) : EMPTY;
     this.total = this.rows.length;
   }
 
@@ -40,7 +43,7 @@ export class Cursor {
     if (this.closed) throw new ResourceClosedError(CLOSED_MESSAGE);
   }
 
-  next(): readonly unknown[] | undefined {
+  next(): RawRow | undefined {
     this.check();
     const position = this.position;
     if (position >= this.total) return undefined;
@@ -51,7 +54,7 @@ export class Cursor {
   }
 
   /** Takes up to `limit` raw rows and advances past them. */
-  take(limit: number): readonly (readonly unknown[])[] {
+  take(limit: number): readonly RawRow[] {
     this.check();
     const start = this.position;
     const end = Math.min(this.total, start + limit);
@@ -77,7 +80,7 @@ export class Cursor {
 export class Fetcher<V> {
   constructor(
     readonly cursor: Cursor,
-    readonly convert: (raw: readonly unknown[]) => V,
+    readonly convert: (raw: RawRow) => V,
   ) {}
 
   next(): V | NoRow {
@@ -96,11 +99,11 @@ export class Fetcher<V> {
     return this.build(this.cursor.take(Infinity));
   }
 
-  private build(rows: readonly (readonly unknown[])[]): V[] {
+  private build(rows: readonly RawRow[]): V[] {
     const convert = this.convert;
     const n = rows.length;
     const out = new Array<V>(n);
-    for (let i = 0; i < n; i++) out[i] = convert(rows[i] as readonly unknown[]);
+    for (let i = 0; i < n; i++) out[i] = convert(rows[i] as RawRow);
     return out;
   }
 
@@ -118,7 +121,7 @@ export class Fetcher<V> {
   /** SQLAlchemy's `_only_one_row`: takes one row, checks there is no second, then closes. */
   only(raiseForNone: boolean): V | null {
     let value: V | NoRow;
-    let second: readonly unknown[] | undefined;
+    let second: RawRow | undefined;
     try {
       value = this.next();
       second = value === NO_ROW ? undefined : this.cursor.next();
@@ -181,47 +184,72 @@ class RowIterator<V> implements IterableIterator<V> {
   }
 }
 
-/** How a result turns raw driver arrays into rows: its columns within the driver's. */
+/** How a result turns raw driver rows into rows: its columns within the driver's. */
 export interface Shape {
   readonly keys: readonly string[];
   /** The driver column each key reads, or null for all of them in order. */
   readonly sources: readonly number[] | null;
   /** Per driver column; null when no column converts. */
   readonly processors: readonly (ResultProcessor | null)[] | null;
+  /** Null when the driver's rows are arrays; else they are objects and this is each driver column's property. */
+  readonly rowKeys: readonly string[] | null;
   readonly rowClass: RowConstructor;
 }
 
-export function rowConverter(shape: Shape): (raw: readonly unknown[]) => Row {
+/** Where driver column `column` is in a raw row of this shape: an index, or a row object's property. */
+export function rawKey(shape: Shape, column: number): number | string {
+  return shape.rowKeys === null ? column : (shape.rowKeys[column] as string);
+}
+
+/**
+ * How a shape turns one raw row into a Row. `inPlace`: the raw arrays are the
+ * converter's to keep (a driver's fresh arrays, see ResultShape), so processed values
+ * are written back into them rather than into a copy, and every row is just a wrapper.
+ */
+export function rowConverter(shape: Shape, inPlace = false): (raw: RawRow) => Row {
   const Cls = shape.rowClass;
-  const { sources, processors } = shape;
+  const { sources, processors, rowKeys } = shape;
   if (sources === null) {
     if (processors === null) return (raw) => new Cls(raw);
-    // Only the converting columns are visited; slice() copies the rest natively.
-    const at: number[] = [];
+    // Only the converting columns are visited; the rest are left as the driver made them.
+    const converting: number[] = [];
     const fns: ResultProcessor[] = [];
     processors.forEach((p, i) => {
       if (p !== null) {
-        at.push(i);
+        converting.push(i);
         fns.push(p);
       }
     });
-    const m = at.length;
+    const m = converting.length;
+    if (rowKeys !== null) {
+      const props = converting.map((i) => rowKeys[i] as string);
+      return (raw) => {
+        const values = (inPlace ? raw : { ...raw }) as Record<string, unknown>;
+        for (let k = 0; k < m; k++) {
+          const prop = props[k] as string;
+          values[prop] = (fns[k] as ResultProcessor)(values[prop]);
+        }
+        return new Cls(values);
+      };
+    }
     return (raw) => {
-      const values = raw.slice();
+      // slice() copies the values natively when the driver's array must stay as it was.
+      const values = inPlace ? (raw as unknown[]) : (raw as readonly unknown[]).slice();
       for (let k = 0; k < m; k++) {
-        const i = at[k] as number;
+        const i = converting[k] as number;
         values[i] = (fns[k] as ResultProcessor)(values[i]);
       }
       return new Cls(values);
     };
   }
   const n = sources.length;
+  const at = sources.map((i) => rawKey(shape, i));
   return (raw) => {
     const values = new Array<unknown>(n);
     for (let j = 0; j < n; j++) {
-      const i = sources[j] as number;
-      const p = processors?.[i];
-      values[j] = p ? p(raw[i]) : raw[i];
+      const p = processors?.[sources[j] as number];
+      const value = (raw as Record<number | string, unknown>)[at[j] as number | string];
+      values[j] = p ? p(value) : value;
     }
     return new Cls(values);
   };
@@ -230,21 +258,27 @@ export function rowConverter(shape: Shape): (raw: readonly unknown[]) => Row {
 /**
  * How rows of one statement are built, prepared once (per compiled statement) and
  * shared by every Result of it, so that an execution allocates no converter.
+ *
+ * Only for rows straight from a DriverConnection, whose arrays are core's to keep
+ * (see DriverResult.rows): result processors write their values into those arrays,
+ * so a row costs one small wrapper object whether or not a column converts.
  */
 export class ResultShape {
   /** @internal */
   readonly shape: Shape;
   /** @internal */
-  readonly convert: (raw: readonly unknown[]) => Row;
+  readonly convert: (raw: RawRow) => Row;
 
+  /** `rowClass` with `rowKeys` for a driver's row objects (DriverResult.objectRows), without for its arrays. */
   constructor(rowClass: RowConstructor, processors: readonly (ResultProcessor | null)[] | null) {
     this.shape = {
       keys: rowClass.fields,
       sources: null,
       processors: normaliseProcessors(processors, rowClass.fields.length),
+      rowKeys: rowClass.rowKeys,
       rowClass,
     };
-    this.convert = rowConverter(this.shape);
+    this.convert = rowConverter(this.shape, true);
   }
 }
 

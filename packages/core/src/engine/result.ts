@@ -17,8 +17,10 @@ import {
   NO_ROW,
   NO_ROWS_MESSAGE,
   normaliseProcessors,
+  rawKey,
   resolveKey,
   rowConverter,
+  type RawRow,
   type ResultProcessor,
   type ResultShape,
   type Shape,
@@ -41,7 +43,8 @@ export interface ResultOptions {
   /**
    * The class to build rows with, from {@link rowClass}; its `fields` become the
    * result's keys and match the driver's columns by position. Default: a class for
-   * the driver's column names.
+   * the driver's column names. (Over `objectRows`, a class with the same fields
+   * reading the driver's row objects is used.)
    */
   rowClass?: RowConstructor | undefined;
   /** One per column, null for no conversion; null or omitted when none apply. */
@@ -119,24 +122,28 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
       return;
     }
     const prepared = options?.shape;
-    if (prepared !== undefined && prepared.shape.keys.length === columns.length) {
+    // Row objects need a class reading them (rowKeys), arrays one without.
+    const rowKeys = driverResult.objectRows === undefined ? null : columns;
+    const fits = prepared !== undefined && prepared.shape.keys.length === columns.length;
+    if (fits && (rowKeys === null) === (prepared.shape.rowKeys === null)) {
       this.#shape = prepared.shape;
-      this.#rows = new Fetcher(cursor, prepared.convert as (raw: readonly unknown[]) => R);
+      this.#rows = new Fetcher(cursor, prepared.convert as (raw: RawRow) => R);
       return;
     }
-    const cls = options?.rowClass ?? rowClass(columns);
-    if (cls.fields.length !== columns.length) {
-      throw new ArgumentError(
-        `The row class has ${cls.fields.length} fields but the statement returned ${columns.length} columns`,
-      );
+    const given = fits ? prepared.shape.rowClass : options?.rowClass;
+    const keys = given === undefined ? columns : given.fields;
+    if (keys.length !== columns.length) {
+      throw new ArgumentError(`The row class has ${keys.length} fields but the statement returned ${columns.length} columns`);
     }
+    const cls = given !== undefined && given.rowKeys === rowKeys ? given : rowClass(keys, rowKeys ?? undefined);
     this.#shape = {
-      keys: cls.fields,
+      keys,
       sources: null,
-      processors: normaliseProcessors(options?.processors, columns.length),
+      processors: normaliseProcessors(fits ? prepared.shape.processors : options?.processors, columns.length),
+      rowKeys,
       rowClass: cls,
     };
-    this.#rows = new Fetcher(cursor, rowConverter(this.#shape) as (raw: readonly unknown[]) => R);
+    this.#rows = new Fetcher(cursor, rowConverter(this.#shape) as (raw: RawRow) => R);
   }
 
   /** True when the statement returns rows (a SELECT, or DML with RETURNING). */
@@ -293,10 +300,11 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
       keys: positions.map((p) => shape.keys[p] as string),
       sources,
       processors: shape.processors,
+      rowKeys: shape.rowKeys,
       rowClass: rowClass(positions.map((p) => shape.keys[p] as string)),
     };
     child.#shape = childShape;
-    child.#rows = new Fetcher(this.#rows.cursor, rowConverter(childShape) as (raw: readonly unknown[]) => never);
+    child.#rows = new Fetcher(this.#rows.cursor, rowConverter(childShape) as (raw: RawRow) => never);
     return child;
   }
 
@@ -337,8 +345,9 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
     const position = resolveKey(shape.keys, key);
     const source = shape.sources === null ? position : (shape.sources[position] as number);
     const processor = shape.processors?.[source] ?? null;
-    const convert =
-      processor === null ? (raw: readonly unknown[]) => raw[source] : (raw: readonly unknown[]) => processor(raw[source]);
-    return new Fetcher(cursor, convert as (raw: readonly unknown[]) => never);
+    const at = rawKey(shape, source);
+    const value = (raw: RawRow): unknown => (raw as Record<number | string, unknown>)[at];
+    const convert = processor === null ? value : (raw: RawRow) => processor(value(raw));
+    return new Fetcher(cursor, convert as (raw: RawRow) => never);
   }
 }

@@ -2,9 +2,10 @@
  * Result rows, SQLAlchemy's `Row`: tuple-like (index access, `length`, iteration and
  * destructuring) with named access to each column and a `_mapping` view.
  *
- * Rows are the hot path of every large result, so a row is one object holding the
- * driver's own values array; everything else lives on a prototype built once per
- * result shape by {@link rowClass}.
+ * Rows are the hot path of every large result, so a row is one small object holding
+ * the driver's own row, its values array or, where the driver builds objects more
+ * cheaply (see DriverResult.objectRows), its row object; everything else lives on a
+ * prototype built once per result shape by {@link rowClass}.
  */
 import { InvalidRequestError } from "../errors.js";
 import { reprRow } from "../util/repr.js";
@@ -13,6 +14,8 @@ import { reprRow } from "../util/repr.js";
 const VALUES: unique symbol = Symbol("alkahest.row.values");
 const MAPPING: unique symbol = Symbol("alkahest.row.mapping");
 const FIELDS: unique symbol = Symbol("alkahest.row.fields");
+/** The values in column order: the stored array itself on array rows (never handed out), a new one on object rows. */
+const VALUE_ARRAY: unique symbol = Symbol("alkahest.row.valueArray");
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as typeof INSPECT;
 
 /** Names a column may have that Row's own members (or Object's) keep for themselves. */
@@ -89,28 +92,40 @@ export type Row<
   M extends Record<string, unknown> = Record<string, unknown>,
 > = RowMembers<T, M> & RowIndexes<T> & RowNames<M>;
 
-/** A generated row class: `new Cls(values)` wraps the values array without copying it. */
+/** A driver's row object: column `i` is its property `rowKeys[i]` (see {@link rowClass}). */
+export type RowObject = Readonly<Record<string, unknown>>;
+
+/**
+ * A generated row class: `new Cls(values)` wraps the values array (or, for a class
+ * with `rowKeys`, the row object) without copying it.
+ */
 export interface RowConstructor<R extends Row = Row> {
-  new (values: readonly unknown[]): R;
+  new (values: readonly unknown[] | RowObject): R;
   /** The column names rows of this class are built for, in order. */
   readonly fields: readonly string[];
+  /** Set on classes whose rows wrap a driver's row objects: the property of each column. */
+  readonly rowKeys: readonly string[] | null;
 }
 
 /** Members shared by every row class; the per-shape subclass adds the column getters. */
 class BaseRow {
   // `declare`: assigned in the constructor only, no separate field definition per row.
-  declare readonly [VALUES]: readonly unknown[];
-  // Set in the constructor so every row keeps one hidden class, mapping cached or not.
-  declare [MAPPING]: Readonly<Record<string, unknown>> | undefined;
+  declare readonly [VALUES]: readonly unknown[] | RowObject;
+  // Not set in the constructor: one field less on every row. Only rows whose _mapping
+  // is read get it (and a second hidden class, which their getters handle as well).
+  declare [MAPPING]?: Readonly<Record<string, unknown>>;
   declare readonly [FIELDS]: readonly string[];
 
-  constructor(values: readonly unknown[]) {
+  constructor(values: readonly unknown[] | RowObject) {
     this[VALUES] = values;
-    this[MAPPING] = undefined;
+  }
+
+  [VALUE_ARRAY](): readonly unknown[] {
+    return this[VALUES] as readonly unknown[];
   }
 
   get length(): number {
-    return this[VALUES].length;
+    return this[VALUE_ARRAY]().length;
   }
 
   get _fields(): readonly string[] {
@@ -118,31 +133,31 @@ class BaseRow {
   }
 
   get _mapping(): Readonly<Record<string, unknown>> {
-    return (this[MAPPING] ??= Object.freeze(buildMapping(this[FIELDS], this[VALUES])));
+    return (this[MAPPING] ??= Object.freeze(buildMapping(this[FIELDS], this[VALUE_ARRAY]())));
   }
 
   _asdict(): Record<string, unknown> {
-    return buildMapping(this[FIELDS], this[VALUES]);
+    return buildMapping(this[FIELDS], this[VALUE_ARRAY]());
   }
 
   _tuple(): unknown[] {
-    return this[VALUES].slice();
+    return this[VALUE_ARRAY]().slice();
   }
 
   toJSON(): unknown[] {
-    return this[VALUES].slice();
+    return this[VALUE_ARRAY]().slice();
   }
 
   toString(): string {
-    return reprRow(this[VALUES]);
+    return reprRow(this[VALUE_ARRAY]());
   }
 
   [Symbol.iterator](): IterableIterator<unknown> {
-    return this[VALUES][Symbol.iterator]();
+    return this[VALUE_ARRAY]()[Symbol.iterator]();
   }
 
   [INSPECT](): string {
-    return reprRow(this[VALUES]);
+    return reprRow(this[VALUE_ARRAY]());
   }
 }
 
@@ -179,22 +194,27 @@ const cache = new Map<string, RowConstructor>();
  * cached (the most recent 500 shapes). Call it per compiled statement and hand the
  * class to `Result`; building rows is then one small object per row.
  *
+ * Rows wrap values arrays; given `rowKeys` (one property name per column, all
+ * distinct), they wrap a driver's row objects instead, column `i` being the
+ * object's property `rowKeys[i]`. Either way they behave the same.
+ *
  * @example
  * const Cls = rowClass(["id", "name"]);
  * const row = new Cls([1, "spongebob"]);
  * row.name; // "spongebob"
  */
-export function rowClass<R extends Row = Row>(keys: readonly string[]): RowConstructor<R> {
-  const key = `${keys.length}\u0000${keys.join("\u0000")}`;
+export function rowClass<R extends Row = Row>(keys: readonly string[], rowKeys?: readonly string[]): RowConstructor<R> {
+  const objects = rowKeys ?? null;
+  const key = `${keys.length}\u0000${keys.join("\u0000")}${objects === null ? "" : `\u0001${objects.join("\u0000")}`}`;
   const hit = cache.get(key);
   // The joined key can collide only for names holding NUL; confirm before reusing.
-  if (hit !== undefined && sameKeys(hit.fields, keys)) {
+  if (hit !== undefined && sameKeys(hit.fields, keys) && sameRowKeys(hit.rowKeys, objects)) {
     // Re-inserting keeps the Map in least-recently-used order for eviction.
     cache.delete(key);
     cache.set(key, hit);
     return hit as unknown as RowConstructor<R>;
   }
-  const cls = buildRowClass(keys);
+  const cls = buildRowClass(keys, objects);
   if (hit === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, cls);
@@ -208,18 +228,24 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function buildRowClass(keys: readonly string[]): RowConstructor {
+function sameRowKeys(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return a === null || b === null ? a === b : sameKeys(a, b);
+}
+
+function buildRowClass(keys: readonly string[], objectKeys: readonly string[] | null): RowConstructor {
   const fields = Object.freeze(keys.slice());
+  const rowKeys = objectKeys === null ? null : Object.freeze(objectKeys.slice());
+  if (rowKeys !== null && (rowKeys.length !== fields.length || new Set(rowKeys).size !== rowKeys.length)) {
+    throw new InvalidRequestError(
+      `rowClass() needs one distinct row key per column, got [${rowKeys.join(", ")}] for ${fields.length} columns`,
+    );
+  }
   const cls = class Row extends BaseRow {};
   const proto = cls.prototype;
   Object.defineProperty(proto, FIELDS, { value: fields });
-  for (let i = 0; i < fields.length; i++) {
-    Object.defineProperty(proto, i, {
-      get(this: BaseRow) {
-        return this[VALUES][i];
-      },
-    });
-  }
+  if (rowKeys !== null) defineObjectStorage(proto, rowKeys);
+  const getters = fields.map((_, i) => columnGetter(rowKeys === null ? i : (rowKeys[i] as string)));
+  for (let i = 0; i < fields.length; i++) Object.defineProperty(proto, i, { get: getters[i] });
   const seen = new Map<string, number>();
   for (const name of fields) seen.set(name, (seen.get(name) ?? 0) + 1);
   for (let i = 0; i < fields.length; i++) {
@@ -232,13 +258,41 @@ function buildRowClass(keys: readonly string[]): RowConstructor {
               `Ambiguous column name '${name}' in result set; use row[index] or label the columns`,
             );
           }
-        : function (this: BaseRow) {
-            return this[VALUES][i];
-          };
+        : getters[i];
     Object.defineProperty(proto, name, { get });
   }
   Object.defineProperty(cls, "fields", { value: fields });
+  Object.defineProperty(cls, "rowKeys", { value: rowKeys });
   return cls as unknown as RowConstructor;
+}
+
+/**
+ * The getter of one column: by index into a values array, or by property on a row
+ * object. Two function literals, so that array rows' getters share feedback only with
+ * each other and stay fast element loads.
+ */
+function columnGetter(at: number | string): (this: BaseRow) => unknown {
+  return typeof at === "number"
+    ? function (this: BaseRow) {
+        return (this[VALUES] as readonly unknown[])[at];
+      }
+    : function (this: BaseRow) {
+        return (this[VALUES] as RowObject)[at];
+      };
+}
+
+/** What rows over row objects do differently: their values array is built on demand. */
+function defineObjectStorage(proto: BaseRow, rowKeys: readonly string[]): void {
+  const width = rowKeys.length;
+  Object.defineProperty(proto, VALUE_ARRAY, {
+    value(this: BaseRow): unknown[] {
+      const object = this[VALUES] as RowObject;
+      const values = new Array<unknown>(width);
+      for (let i = 0; i < width; i++) values[i] = object[rowKeys[i] as string];
+      return values;
+    },
+  });
+  Object.defineProperty(proto, "length", { get: () => width });
 }
 
 /**

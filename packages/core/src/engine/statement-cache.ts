@@ -14,6 +14,8 @@ export class CachedStatement {
   columns: readonly string[] | null = null;
   /** How its results build rows, shared by every execution (same options object). */
   resultOptions: ResultOptions | null = null;
+  /** The same over the driver's row objects (DriverResult.objectRows), made when first needed. */
+  objectResultOptions: ResultOptions | null = null;
 
   constructor(
     readonly compiled: Compiled,
@@ -26,22 +28,28 @@ export class CachedStatement {
   ) {}
 
   /**
-   * How results of this statement build rows from the driver's `columns`: prepared on
-   * first use and kept while the driver reports the same columns. Shared by execute
-   * and stream, so both build identical rows.
+   * How results of this statement build rows from the driver's `columns` (its arrays,
+   * or with `objectRows` its row objects): prepared on first use and kept while the
+   * driver reports the same columns. Shared by execute and stream, so both build
+   * identical rows.
    */
-  resultOptionsFor(columns: readonly string[]): ResultOptions {
-    let options = this.resultOptions;
-    if (options === null || !sameColumns(this.columns, columns)) {
+  resultOptionsFor(columns: readonly string[], objectRows = false): ResultOptions {
+    if (this.resultOptions === null || !sameColumns(this.columns, columns)) {
       const compiled = this.compiled;
       // The statement's own column names win over the driver's (`user_account.id` is "id").
       const own = compiled.resultColumns;
       const keys = own !== null && own.length === columns.length ? own.map((c) => c.key) : columns;
       const processors = compiled.resultProcessors(compiled.resultTypes(columns));
       this.columns = columns;
-      this.resultOptions = options = { shape: new ResultShape(rowClass(keys), processors) };
+      this.resultOptions = { shape: new ResultShape(rowClass(keys), processors) };
+      this.objectResultOptions = null;
     }
-    return options;
+    if (!objectRows) return this.resultOptions;
+    if (this.objectResultOptions === null) {
+      const { rowClass: arrays, processors } = (this.resultOptions.shape as ResultShape).shape;
+      this.objectResultOptions = { shape: new ResultShape(rowClass(arrays.fields, columns), processors) };
+    }
+    return this.objectResultOptions;
   }
 }
 

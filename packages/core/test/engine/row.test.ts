@@ -275,8 +275,11 @@ describe("Row duplicate names", () => {
 });
 
 describe("Row immutability", () => {
-  it("throws TypeError on writes to columns, indexes and members in strict mode", () => {
-    const row = makeRow(["x", "y"], [1, 2]);
+  it.each([
+    ["array", () => makeRow(["x", "y"], [1, 2])],
+    ["object", () => new (rowClass(["x", "y"], ["p", "q"]))({ p: 1, q: 2 }) as Untyped],
+  ])("throws TypeError on writes to columns, indexes and members in strict mode (rows over %s)", (_, make) => {
+    const row = make();
     const writable = row as unknown as Record<string | number, unknown>;
     expect(() => {
       writable.x = 5;
@@ -301,5 +304,80 @@ describe("Row immutability", () => {
       (row._mapping as Record<string, unknown>).x = 2;
     }).toThrow(TypeError);
     expect(row._mapping.x).toBe(1);
+  });
+});
+
+describe("Rows over a driver's row objects (rowClass with rowKeys)", () => {
+  // The statement's keys differ from the driver's names, as `user_account.id` AS "id" may.
+  const Cls = rowClass(["id", "name", "fullname"], ["u_id", "u_name", "u_fullname"]);
+  const object = { u_fullname: "Spongebob Squarepants", u_id: 1, u_name: "spongebob" };
+  const row = new Cls(object) as Untyped;
+
+  it("reads columns by index and by name through the row keys, whatever the object's key order", () => {
+    expect([row[0], row[1], row[2], row[3]]).toEqual([1, "spongebob", "Spongebob Squarepants", undefined]);
+    expect([row.id, row.name, row.fullname, row.u_id]).toEqual([1, "spongebob", "Spongebob Squarepants", undefined]);
+    expect(row.length).toBe(3);
+    expect(Cls.fields).toEqual(["id", "name", "fullname"]);
+    expect(Cls.rowKeys).toEqual(["u_id", "u_name", "u_fullname"]);
+  });
+
+  it("has the whole Row API of array rows", () => {
+    expect(row._tuple()).toEqual([1, "spongebob", "Spongebob Squarepants"]);
+    expect([...row]).toEqual([1, "spongebob", "Spongebob Squarepants"]);
+    const [id, name] = row;
+    expect([id, name]).toEqual([1, "spongebob"]);
+    expect(row._mapping).toEqual({ id: 1, name: "spongebob", fullname: "Spongebob Squarepants" });
+    expect(row._mapping).toBe(row._mapping);
+    expect(Object.isFrozen(row._mapping)).toBe(true);
+    expect(row._asdict()).toEqual({ id: 1, name: "spongebob", fullname: "Spongebob Squarepants" });
+    expect(JSON.stringify(row)).toBe('[1,"spongebob","Spongebob Squarepants"]');
+    expect(String(row)).toBe("(1, 'spongebob', 'Spongebob Squarepants')");
+    expect(inspect(row)).toBe("(1, 'spongebob', 'Spongebob Squarepants')");
+    expect(isRow(row)).toBe(true);
+    expect(Array.isArray(row)).toBe(false);
+  });
+
+  it("wraps the object without copying it, and hands it out nowhere", () => {
+    const values = { a: 1 };
+    const r = new (rowClass(["a"], ["a"]))(values) as Untyped;
+    values.a = 10;
+    expect(r.a).toBe(10);
+    const t = r._tuple();
+    t[0] = 5;
+    expect(r[0]).toBe(10);
+  });
+
+  it("keeps names clashing with Row members, index-like names and __proto__ off the row", () => {
+    const values = { length: "L", "0": "zero", x: "X" };
+    Object.defineProperty(values, "__proto__", { value: "P", enumerable: true });
+    const keys = ["length", "0", "__proto__", "x"];
+    const r = new (rowClass(keys, keys))(values) as Untyped;
+    expect(r.length).toBe(4);
+    expect([r[0], r[1], r[2], r[3]]).toEqual(["L", "zero", "P", "X"]);
+    expect(r.x).toBe("X");
+    expect(Object.getOwnPropertyDescriptor(r._mapping, "__proto__")?.value).toBe("P");
+  });
+
+  it("keeps duplicate statement keys ambiguous, as array rows do", () => {
+    const r = new (rowClass(["x", "x"], ["a", "b"]))({ a: 1, b: 2 }) as Untyped;
+    expect(() => r.x).toThrow(InvalidRequestError);
+    expect(r._tuple()).toEqual([1, 2]);
+    expect(r._mapping).toEqual({ x: 1 });
+  });
+
+  it("is a class of its own per row keys, cached like array row classes", () => {
+    const objects = rowClass(["id", "name"], ["u_id", "u_name"]);
+    expect(rowClass(["id", "name"], ["u_id", "u_name"])).toBe(objects);
+    expect(rowClass(["id", "name"])).not.toBe(objects);
+    expect(rowClass(["id", "name"]).rowKeys).toBeNull();
+    expect(rowClass(["id", "name"], ["id", "name"])).not.toBe(objects);
+    expect(rowClass(["id", "name"], ["id", "name"])).not.toBe(rowClass(["id", "name"]));
+  });
+
+  it("refuses row keys that are not one distinct key per column", () => {
+    expect(() => rowClass(["a", "b"], ["k", "k"])).toThrow(
+      "rowClass() needs one distinct row key per column, got [k, k] for 2 columns",
+    );
+    expect(() => rowClass(["a", "b"], ["k"])).toThrow(InvalidRequestError);
   });
 });
