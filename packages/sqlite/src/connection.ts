@@ -72,6 +72,11 @@ export class SQLiteDriverConnection implements DriverConnection {
    * OBJECT_ROWS_FROM) where core allows it (`objectRows`) and the column names are distinct.
    */
   async execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult> {
+    return this.executeSync(sql, params, options);
+  }
+
+  /** `execute` without the promise: better-sqlite3 is synchronous (see DriverConnection.executeSync). */
+  executeSync(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): DriverResult {
     const prepared = this.prepare(sql);
     const stmt = prepared.stmt;
     if (prepared.reader) {

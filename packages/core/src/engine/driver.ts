@@ -75,6 +75,12 @@ export interface DriverRowStream {
 export interface DriverConnection {
   /** Runs one statement with positional parameters already in the dialect's form. */
   execute(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): Promise<DriverResult>;
+  /**
+   * `execute` for a driver that completes synchronously (better-sqlite3): the same
+   * result and errors, without the promise, so that a statement costs its caller no
+   * extra await. Optional; Connection.execute prefers it for one parameter set.
+   */
+  executeSync?(sql: string, params: readonly unknown[], options?: DriverExecuteOptions): DriverResult;
   /** Runs one statement once per parameter set (executemany); rowcount is the sum. */
   executeMany(
     sql: string,

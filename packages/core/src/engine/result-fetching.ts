@@ -108,28 +108,12 @@ export class Fetcher<V> {
   }
 
   first(): V | null {
-    let value: V | NoRow;
-    try {
-      value = this.next();
-    } finally {
-      // Closed even when a processor throws, as SQLAlchemy hard-closes on any error here.
-      this.cursor.close();
-    }
-    return value === NO_ROW ? null : value;
+    return firstRow(this.cursor, this.convert);
   }
 
   /** SQLAlchemy's `_only_one_row`: takes one row, checks there is no second, then closes. */
   only(raiseForNone: boolean): V | null {
-    let value: V | NoRow;
-    let second: RawRow | undefined;
-    try {
-      value = this.next();
-      second = value === NO_ROW ? undefined : this.cursor.next();
-    } finally {
-      this.cursor.close();
-    }
-    checkOnlyRow(value !== NO_ROW, second !== undefined, raiseForNone);
-    return value === NO_ROW ? null : value;
+    return onlyRow(this.cursor, this.convert, raiseForNone);
   }
 
   iterate(): IterableIterator<V> {
@@ -150,6 +134,36 @@ export class Fetcher<V> {
     const keyText = keys === null ? "" : ` keys=[${keys.join(", ")}]`;
     return `<${name}${keyText} rows=${cursor.total} consumed=${cursor.position}${cursor.closed ? " closed" : ""}>`;
   }
+}
+
+/**
+ * The first row, or null, then closes the cursor: Fetcher.first() without a Fetcher,
+ * for a Result's own rows (one execution, one row: no fetcher object made).
+ */
+export function firstRow<V>(cursor: Cursor, convert: (raw: RawRow) => V): V | null {
+  let raw: RawRow | undefined;
+  try {
+    raw = cursor.next();
+    return raw === undefined ? null : convert(raw);
+  } finally {
+    // Closed even when a processor throws, as SQLAlchemy hard-closes on any error here.
+    cursor.close();
+  }
+}
+
+/** SQLAlchemy's `_only_one_row` over a cursor: takes one row, checks there is no second, then closes. */
+export function onlyRow<V>(cursor: Cursor, convert: (raw: RawRow) => V, raiseForNone: boolean): V | null {
+  let value: V | NoRow;
+  let second: RawRow | undefined;
+  try {
+    const raw = cursor.next();
+    value = raw === undefined ? NO_ROW : convert(raw);
+    second = value === NO_ROW ? undefined : cursor.next();
+  } finally {
+    cursor.close();
+  }
+  checkOnlyRow(value !== NO_ROW, second !== undefined, raiseForNone);
+  return value === NO_ROW ? null : value;
 }
 
 /**

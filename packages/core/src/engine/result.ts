@@ -13,10 +13,12 @@ import { mappingResultOf, type MappingResult } from "./mapping-result.js";
 import {
   Cursor,
   Fetcher,
+  firstRow,
   INSPECT,
   NO_ROW,
   NO_ROWS_MESSAGE,
   normaliseProcessors,
+  onlyRow,
   rawKey,
   resolveKey,
   rowConverter,
@@ -106,7 +108,11 @@ export type SelectedMapping<M extends Record<string, unknown>, K extends readonl
 export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R> {
   #driver: DriverResult;
   #shape: Shape | null;
-  #rows: Fetcher<R>;
+  #cursor: Cursor;
+  /** Builds this result's rows from the cursor's raw rows. */
+  #convert: (raw: RawRow) => R;
+  /** Made on the first fetch that needs one: first()/one(), the usual single-row reads, read the cursor directly. */
+  #fetcher: Fetcher<R> | null;
   #insertedPrimaryKeyRows: (() => readonly Row[]) | undefined;
 
   constructor(driverResult: DriverResult, options?: ResultOptions) {
@@ -114,11 +120,11 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
     this.#insertedPrimaryKeyRows = options?.insertedPrimaryKeyRows;
     const columns = driverResult.columns;
     const cursor = new Cursor(driverResult, columns !== null);
+    this.#cursor = cursor;
+    this.#fetcher = null;
     if (columns === null) {
       this.#shape = null;
-      this.#rows = new Fetcher<R>(cursor, () => {
-        throw new ResourceClosedError(NO_ROWS_MESSAGE);
-      });
+      this.#convert = throwNoRows;
       return;
     }
     const prepared = options?.shape;
@@ -127,7 +133,7 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
     const fits = prepared !== undefined && prepared.shape.keys.length === columns.length;
     if (fits && (rowKeys === null) === (prepared.shape.rowKeys === null)) {
       this.#shape = prepared.shape;
-      this.#rows = new Fetcher(cursor, prepared.convert as (raw: RawRow) => R);
+      this.#convert = prepared.convert as (raw: RawRow) => R;
       return;
     }
     const given = fits ? prepared.shape.rowClass : options?.rowClass;
@@ -143,7 +149,11 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
       rowKeys,
       rowClass: cls,
     };
-    this.#rows = new Fetcher(cursor, rowConverter(this.#shape) as (raw: RawRow) => R);
+    this.#convert = rowConverter(this.#shape) as (raw: RawRow) => R;
+  }
+
+  get #rows(): Fetcher<R> {
+    return (this.#fetcher ??= new Fetcher(this.#cursor, this.#convert));
   }
 
   /** True when the statement returns rows (a SELECT, or DML with RETURNING). */
@@ -193,7 +203,7 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
 
   /** True once closed by `close()` or a method that closes (`first()`, `one()`, `scalar()`, ...). */
   get closed(): boolean {
-    return this.#rows.cursor.closed;
+    return this.#cursor.closed;
   }
 
   /** The column names of the rows, in order; empty for a statement that returns no rows. */
@@ -224,32 +234,32 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
 
   /** The first row, or null when there is none; closes the result, discarding the rest. */
   first(): R | null {
-    return this.#rows.first();
+    return firstRow(this.#cursor, this.#convert);
   }
 
   /** Exactly one row; throws NoResultFound or MultipleResultsFound otherwise. Closes the result. */
   one(): R {
-    return this.#rows.only(true) as R;
+    return onlyRow(this.#cursor, this.#convert, true) as R;
   }
 
   /** One row or null; throws MultipleResultsFound when there are more. Closes the result. */
   oneOrNone(): R | null {
-    return this.#rows.only(false);
+    return onlyRow(this.#cursor, this.#convert, false);
   }
 
   /** The first column of the first row, or null when there is no row. Closes the result. */
   scalar(): TupleElement<RowTuple<R>, 0> | null {
-    return this.#scalarFetcher(0).first();
+    return firstRow(this.#cursor, this.#scalarConverter(0)) as TupleElement<RowTuple<R>, 0> | null;
   }
 
   /** The first column of exactly one row; throws like {@link Result.one}. */
   scalarOne(): TupleElement<RowTuple<R>, 0> {
-    return this.#scalarFetcher(0).only(true) as TupleElement<RowTuple<R>, 0>;
+    return onlyRow(this.#cursor, this.#scalarConverter(0), true) as TupleElement<RowTuple<R>, 0>;
   }
 
   /** The first column of one row, or null when there is none; throws like {@link Result.oneOrNone}. */
   scalarOneOrNone(): TupleElement<RowTuple<R>, 0> | null {
-    return this.#scalarFetcher(0).only(false);
+    return onlyRow(this.#cursor, this.#scalarConverter(0), false) as TupleElement<RowTuple<R>, 0> | null;
   }
 
   /**
@@ -273,8 +283,8 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
    * result.mappings().all(); // [{ x: 1, y: 1 }, { x: 2, y: 4 }]
    */
   mappings(): MappingResult<RowMapping<R>> {
-    const toRow = this.#rows.convert;
-    const fetcher = new Fetcher(this.#rows.cursor, (raw) => toRow(raw)._mapping as Readonly<RowMapping<R>>);
+    const toRow = this.#convert;
+    const fetcher = new Fetcher(this.#cursor, (raw) => toRow(raw)._mapping as Readonly<RowMapping<R>>);
     return mappingResultOf(fetcher, this.#shape === null ? null : this.#shape.keys);
   }
 
@@ -304,13 +314,15 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
       rowClass: rowClass(positions.map((p) => shape.keys[p] as string)),
     };
     child.#shape = childShape;
-    child.#rows = new Fetcher(this.#rows.cursor, rowConverter(childShape) as (raw: RawRow) => never);
+    child.#cursor = this.#cursor;
+    child.#convert = rowConverter(childShape) as (raw: RawRow) => never;
+    child.#fetcher = null;
     return child;
   }
 
   /** Closes the result: the remaining rows are discarded and further fetches throw. */
   close(): void {
-    this.#rows.cursor.close();
+    this.#cursor.close();
   }
 
   /** Iterates the remaining rows, advancing the cursor. */
@@ -334,20 +346,31 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
   }
 
   #scalarFetcher(key: number | string): Fetcher<never> {
+    return new Fetcher(this.#cursor, this.#scalarConverter(key) as (raw: RawRow) => never);
+  }
+
+  /** How one column's value is read from a raw row (scalar(), scalars()). */
+  #scalarConverter(key: number | string): (raw: RawRow) => unknown {
     const shape = this.#shape;
-    const cursor = this.#rows.cursor;
     // A statement without rows fails on fetch, like SQLAlchemy, not when the view is made.
-    if (shape === null) {
-      return new Fetcher<never>(cursor, () => {
-        throw new ResourceClosedError(NO_ROWS_MESSAGE);
-      });
-    }
+    if (shape === null) return throwNoRows;
     const position = resolveKey(shape.keys, key);
     const source = shape.sources === null ? position : (shape.sources[position] as number);
     const processor = shape.processors?.[source] ?? null;
     const at = rawKey(shape, source);
+    // The usual scalar(): no closure made per call.
+    if (at === 0 && processor === null) return firstValue;
     const value = (raw: RawRow): unknown => (raw as Record<number | string, unknown>)[at];
-    const convert = processor === null ? value : (raw: RawRow) => processor(value(raw));
-    return new Fetcher(cursor, convert as (raw: RawRow) => never);
+    return processor === null ? value : (raw: RawRow) => processor(value(raw));
   }
+}
+
+/** The row builder of a result without rows: any fetch fails, like SQLAlchemy, not the execute. */
+function throwNoRows(): never {
+  throw new ResourceClosedError(NO_ROWS_MESSAGE);
+}
+
+/** Column 0 of a values array: scalar()'s usual reader, shared. */
+function firstValue(raw: RawRow): unknown {
+  return (raw as readonly unknown[])[0];
 }
