@@ -56,6 +56,12 @@ export interface ServerFeatures {
    * there is deprecated (SQLAlchemy's `_requires_alias_for_on_duplicate_key`); not MariaDB.
    */
   readonly upsertRowAlias: boolean;
+  /**
+   * How rows of literal values follow a SELECT in a UNION: MariaDB 10.3's table value
+   * constructor `VALUES (a, b), ...`, MySQL 8.0.19's `VALUES ROW(a, b), ...`, or none
+   * (each row its own `SELECT a, b`).
+   */
+  readonly valuesRows: "VALUES" | "VALUES ROW" | null;
 }
 
 export function serverFeatures(flavour: MySQLFlavour, version: readonly number[], backslashEscapes = true): ServerFeatures {
@@ -68,5 +74,6 @@ export function serverFeatures(flavour: MySQLFlavour, version: readonly number[]
     dropCheckKeyword: mariadb ? "CONSTRAINT" : "CHECK",
     backslashEscapes,
     upsertRowAlias: !mariadb && atLeast(version, 8, 0, 20),
+    valuesRows: mariadb ? (atLeast(version, 10, 3, 3) ? "VALUES" : null) : atLeast(version, 8, 0, 19) ? "VALUES ROW" : null,
   });
 }

@@ -32,17 +32,25 @@ export class MySQLCompiler extends SQLCompiler {
    * A page of UPDATEs by primary key as a multi-table UPDATE joined to a derived table
    * of the values, its first row naming the columns (MySQL has no `AS v (a, b)` before
    * 8.0.19, MariaDB none at all):
-   * `UPDATE t, (SELECT ? AS p0, ? AS p1 UNION ALL SELECT ?, ?) AS _v SET a=_v.p0 WHERE t.id = _v.p1`.
+   * `UPDATE t, (SELECT ? AS p0, ? AS p1 UNION ALL VALUES (?, ?), (?, ?)) AS _v SET a=_v.p0 WHERE t.id = _v.p1`
+   * (MySQL 8.0.19+: `VALUES ROW(?, ?), ROW(?, ?)`; older servers: `UNION ALL SELECT ?, ?`).
    */
   override readonly keyedUpdates: boolean = true;
 
   override keyedUpdateSql(parts: KeyedUpdateParts): string {
     const [first = [], ...rest] = parts.rows;
-    const selects = [
-      `SELECT ${first.map((value, i) => `${value} AS ${parts.columns[i] as string}`).join(", ")}`,
-      ...rest.map((row) => `SELECT ${row.join(", ")}`),
-    ];
-    return `UPDATE ${parts.table}, (${selects.join(" UNION ALL ")}) AS ${parts.alias} SET ${parts.set} WHERE ${parts.where}`;
+    const head = `SELECT ${first.map((value, i) => `${value} AS ${parts.columns[i] as string}`).join(", ")}`;
+    // The other rows as a table value constructor where the server has one (parsed far
+    // faster than a SELECT per row), else as SELECTs.
+    const valuesRows = (this.dialect as { readonly features?: ServerFeatures }).features?.valuesRows ?? null;
+    let derived = head;
+    if (rest.length > 0 && valuesRows === null) {
+      derived += rest.map((row) => ` UNION ALL SELECT ${row.join(", ")}`).join("");
+    } else if (rest.length > 0) {
+      const row = valuesRows === "VALUES ROW" ? "ROW" : "";
+      derived += ` UNION ALL VALUES ${rest.map((values) => `${row}(${values.join(", ")})`).join(", ")}`;
+    }
+    return `UPDATE ${parts.table}, (${derived}) AS ${parts.alias} SET ${parts.set} WHERE ${parts.where}`;
   }
 
   /**

@@ -85,11 +85,19 @@ describe("MySQLDialect identity and flavour", () => {
       dropCheckKeyword: "CHECK",
       backslashEscapes: true,
       upsertRowAlias: true,
+      valuesRows: "VALUES ROW",
     });
     dialect.initialize(parseServerVersion("8.0.12"));
-    expect(dialect.features).toMatchObject({ defaultExpressions: false, floatCast: false, checkConstraints: false, upsertRowAlias: false });
+    expect(dialect.features).toMatchObject({ defaultExpressions: false, floatCast: false, checkConstraints: false, upsertRowAlias: false, valuesRows: null });
     dialect.initialize(parseServerVersion("10.11.19-MariaDB"));
-    expect(dialect.features).toMatchObject({ flavour: "mariadb", defaultExpressions: true, floatCast: false, dropCheckKeyword: "CONSTRAINT", upsertRowAlias: false });
+    expect(dialect.features).toMatchObject({
+      flavour: "mariadb",
+      defaultExpressions: true,
+      floatCast: false,
+      dropCheckKeyword: "CONSTRAINT",
+      upsertRowAlias: false,
+      valuesRows: "VALUES",
+    });
   });
 
   it("refines name and capabilities from the server: a mysql:// URL may reach MariaDB", () => {

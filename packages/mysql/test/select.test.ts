@@ -1,7 +1,7 @@
 import * as sa from "@alkahest/core";
 import { cast, Column, func, insert, Integer, MetaData, select, String, Table, union } from "@alkahest/core";
 import { describe, expect, it } from "@jest/globals";
-import { MySQLDialect } from "@alkahest/mysql";
+import { MySQLDialect, parseServerVersion } from "@alkahest/mysql";
 
 const dialect = new MySQLDialect("mysql");
 const mysql = (element: sa.Executable | sa.ColumnElement<unknown>): string => element.compile({ dialect }).sql;
@@ -92,12 +92,22 @@ describe("MySQL's INSERT SQL", () => {
 });
 
 describe("executemany of an UPDATE by primary key", () => {
-  it("a page of sets is a multi-table UPDATE joined to a UNION of the values, integer keys cast", () => {
-    const byKey = sa.update(users).where(users.c.id.eq(sa.bindparam("b_id"))).values({ fullname: sa.bindparam("b_name") });
-    const sql = byKey.compile({ dialect, columnKeys: ["b_id", "b_name"], forExecutemany: true, keyedUpdateRows: 3 }).sql;
-    expect(sql).toBe(
-      "UPDATE user_account, (SELECT ? AS p0, CAST(? AS SIGNED INTEGER) AS p1 UNION ALL SELECT ?, CAST(? AS SIGNED INTEGER) " +
-        "UNION ALL SELECT ?, CAST(? AS SIGNED INTEGER)) AS _v SET fullname=_v.p0 WHERE user_account.id = _v.p1",
-    );
+  const byKey = sa.update(users).where(users.c.id.eq(sa.bindparam("b_id"))).values({ fullname: sa.bindparam("b_name") });
+  const keyedSql = (version: string): string => {
+    const server = new MySQLDialect(version.includes("MariaDB") ? "mariadb" : "mysql");
+    server.initialize(parseServerVersion(version));
+    return byKey.compile({ dialect: server, columnKeys: ["b_id", "b_name"], forExecutemany: true, keyedUpdateRows: 3 }).sql;
+  };
+  const head = "UPDATE user_account, (SELECT ? AS p0, CAST(? AS SIGNED INTEGER) AS p1 UNION ALL ";
+  const tail = ") AS _v SET fullname=_v.p0 WHERE user_account.id = _v.p1";
+
+  it("a page of sets is a multi-table UPDATE joined to the values: MariaDB 10.3+ writes the rows after the first as VALUES", () => {
+    expect(keyedSql("10.11.19-MariaDB")).toBe(`${head}VALUES (?, CAST(? AS SIGNED INTEGER)), (?, CAST(? AS SIGNED INTEGER))${tail}`);
+  });
+
+  it("MySQL 8.0.19+ writes them as VALUES ROW(...); older servers as a SELECT per row", () => {
+    expect(keyedSql("8.4.0")).toBe(`${head}VALUES ROW(?, CAST(? AS SIGNED INTEGER)), ROW(?, CAST(? AS SIGNED INTEGER))${tail}`);
+    expect(keyedSql("8.0.18")).toBe(`${head}SELECT ?, CAST(? AS SIGNED INTEGER) UNION ALL SELECT ?, CAST(? AS SIGNED INTEGER)${tail}`);
+    expect(keyedSql("10.2.44-MariaDB")).toBe(`${head}SELECT ?, CAST(? AS SIGNED INTEGER) UNION ALL SELECT ?, CAST(? AS SIGNED INTEGER)${tail}`);
   });
 });
