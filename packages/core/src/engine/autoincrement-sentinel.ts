@@ -60,6 +60,9 @@ function buildBatch(dialect: Dialect, compiled: Compiled, statement: ClauseEleme
   const multi = dialect.compile(statement, { columnKeys, forExecutemany: true, insertmanyvaluesRows: rows });
   const perRow = row.end - row.start;
   if (multi.placeholders.length !== compiled.placeholders.length + (rows - 1) * perRow) return null;
+  // Where the statement returns the key itself, the rows are sorted by that column.
+  const own = ((statement as { readonly returningColumns?: readonly unknown[] }).returningColumns ?? []).indexOf(sentinel);
+  if (own >= 0) return { sql: multi.sql, order: (returned) => [...returned].sort((a, b) => compareKeys(a[own], b[own])) };
   // RETURNING is the statement's last clause, so the key goes at the very end.
   const quote = (name: string): string => dialect.identifierPreparer.quote(name);
   const sql = `${multi.sql}, ${qualified ? `${quote(dml.table.name)}.` : ""}${quote(sentinel.name)}`;
@@ -68,13 +71,13 @@ function buildBatch(dialect: Dialect, compiled: Compiled, statement: ClauseEleme
 
 /** Sorts rows by their last column (the generated key) and drops it. */
 function byTrailingSentinel(rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] {
-  return rows
-    .map((r) => ({ key: toBigInt(r[r.length - 1]), row: r.slice(0, -1) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((entry) => entry.row);
+  return [...rows].sort((a, b) => compareKeys(a[a.length - 1], b[b.length - 1])).map((r) => r.slice(0, -1));
 }
 
-/** A key arrives as a number, a bigint, or a decimal string (a BIGINT on mysql2, int8 as text on pg). */
-function toBigInt(value: unknown): bigint {
-  return BigInt(value as number | string | bigint);
+/** Keys arrive as numbers, bigints, or decimal strings (a BIGINT on mysql2, int8 as text on pg). */
+function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = BigInt(a as number | string | bigint);
+  const y = BigInt(b as number | string | bigint);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
