@@ -2,7 +2,7 @@
  * An UPDATE executed with many parameter sets whose WHERE names one row by its
  * primary key (`UPDATE t SET a=:a WHERE t.id = :id`, what an ORM flush and most
  * bulk updates run) can update a page of rows in one statement, joined to the
- * pages's values:
+ * page's values:
  *
  * ```
  * UPDATE t SET a=_v.p0 FROM (VALUES ($1::VARCHAR, $2::INTEGER), ($3::VARCHAR, $4::INTEGER)) AS _v (p0, p1) WHERE t.id = _v.p1
@@ -12,9 +12,9 @@
  * same order, so a page binds its parameter sets one after the other. With distinct
  * keys each set still changes at most its own row, so the result (rows changed,
  * rowcount) is that of running the sets one by one; the engine checks the keys are
- * distinct before it batches (engine/keyed-update-batches.ts). The statement's form
- * is a dialect hook (`SQLCompiler.keyedUpdateSql`); a dialect without one runs the
- * sets one by one.
+ * distinct before it batches (engine/keyed-update-batches.ts). A dialect opts in with
+ * the compiler hook `keyedUpdates` and arranges the statement in `keyedUpdateSql`
+ * (core's default is the form above); one that does not runs the sets one by one.
  */
 import { BinaryExpression } from "../elements/binary.js";
 import { BindParameter } from "../elements/bind-parameter.js";
