@@ -113,6 +113,18 @@ export function updateDeleteTests(config: ConformanceConfig): void {
         expect(db.log.lines.some((line) => line.includes("(keyed update)"))).toBe(false);
       });
 
+      it("an untyped bindparam() takes its column's type, so a key of the wrong type is refused before anything is sent", async () => {
+        await expect(
+          db.engine.begin((conn) =>
+            conn.execute(byKey, [
+              { b_id: 2, b_name: "first" },
+              { b_id: "2", b_name: "second" },
+            ]),
+          ),
+        ).rejects.toThrow(/Bind parameter 'b_id': Integer\(\) expects a finite number or bigint, got the string '2'/);
+        expect((await peopleRows(db))[1]?.[1]).toBe("sandy");
+      });
+
       it("2,500 sets go in pages of 1,000 and every row gets its own value", async () => {
         const n = 2500;
         await db.engine.begin((conn) =>

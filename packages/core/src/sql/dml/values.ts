@@ -47,7 +47,7 @@ export function valuesRow(
     }
     given.set(
       column,
-      value instanceof ColumnElement ? value : new BindParameter(bindName(column), value, column.type),
+      value instanceof ColumnElement ? value.withBinaryElementType(column.type) : new BindParameter(bindName(column), value, column.type),
     );
   }
   return table.columns.filter((c) => given.has(c)).map((c) => [c, given.get(c) as ColumnElement<unknown>] as const);

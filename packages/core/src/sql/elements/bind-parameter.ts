@@ -32,6 +32,11 @@ export class BindParameter<T = unknown> extends ColumnElement<T> {
     this.type = type ?? nullType;
   }
 
+  override withBinaryElementType(type: TypeEngine<unknown>): ColumnElement<unknown> {
+    if (this.type.visitName !== "null" || type.visitName === "null") return this;
+    return new BindParameter(this.key, this.value, type, this.anonymous, this.expanding);
+  }
+
   get required(): boolean {
     return this.value === REQUIRED;
   }

@@ -319,9 +319,18 @@ export abstract class ColumnElement<T = unknown> extends ClauseElement {
     return new (elementClass("Label"))(name, this);
   }
 
+  /**
+   * This element as the other side of an operator on an expression of `type`: itself,
+   * except an untyped `bindparam()`, which takes the type (SQLAlchemy's
+   * `_with_binary_element_type`), so its value is converted as the column's.
+   */
+  withBinaryElementType(_type: TypeEngine<unknown>): ColumnElement<unknown> {
+    return this;
+  }
+
   /** Wraps a plain value as a bound parameter typed like this expression. */
   protected bindOperand(value: unknown): ColumnElement<unknown> {
-    if (value instanceof ColumnElement) return value;
+    if (value instanceof ColumnElement) return value.withBinaryElementType(this.type);
     return new (elementClass("BindParameter"))(this.bindBaseName, value, this.type, true);
   }
 

@@ -51,4 +51,19 @@ describe("BindTypeError: a typed parameter's value checked before execution", ()
     expect(compiled.positional(undefined, stmt.bindParams, identity)).toEqual([1, "sad"]);
     expect(compiled.positional({ id_1: null }, stmt.bindParams, identity)).toEqual([null, "sad"]);
   });
+
+  it("an untyped bindparam() takes the type of the column it is compared with or assigned to, as SQLAlchemy's", () => {
+    const where = select(users.c.id).where(users.c.mood.eq(bindparam("m")));
+    expect(() => where.compile({ dialect: strDialect }).positional({ m: "angry" }, where.bindParams, identity)).toThrow(
+      "Bind parameter 'm': 'angry' is not among the defined enum values",
+    );
+    const set = sa.update(users).values({ id: bindparam("new_id") });
+    const compiled = set.compile({ dialect: strDialect, columnKeys: ["new_id"] });
+    expect(() => compiled.positional({ new_id: "7" }, set.bindParams, identity)).toThrow(
+      "Bind parameter 'new_id': Integer() expects a finite number or bigint, got the string '7'.",
+    );
+    // A typed bindparam() keeps its own type.
+    const own = select(users.c.id).where(users.c.id.eq(bindparam("x", sa.String())));
+    expect(own.compile({ dialect: strDialect }).positional({ x: "7" }, own.bindParams, identity)).toEqual(["7"]);
+  });
 });
