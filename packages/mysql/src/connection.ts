@@ -15,6 +15,7 @@ import type {
   QueryResult,
   ResultSetHeader,
   SqlValue,
+  ExecuteValues,
 } from "mysql2";
 import { consecutiveIds, consecutiveInsertIds, insertValuesShape, pageRows } from "./insert-pages.js";
 import { openMySQLStream } from "./stream.js";
@@ -49,6 +50,8 @@ const CLOSE_TIMEOUT_MS = 1000;
  *   reads FLOAT columns as float32 (0.1 comes back as 0.10000000149011612).
  * mysql2's escaper skips `?` inside quotes and comments, and is told when the session
  * runs with NO_BACKSLASH_ESCAPES (from the server's status flags), so quoting stays right.
+ * The exception is a statement core marks as repeated (`prepare`, the full pages of a
+ * batched UPDATE, which return no rows): see executePrepared.
  *
  * The session runs with autocommit off, as under SQLAlchemy's drivers: the first
  * statement after COMMIT/ROLLBACK opens the next transaction, so `begin()` costs no round
@@ -108,6 +111,7 @@ export class MySQLDriverConnection implements DriverConnection {
     // With autocommit off, any statement may open a transaction; note it, so that the
     // pool's reset rolls it back even if the caller never called begin().
     this.inTransaction = true;
+    if (options?.prepare === true && params.length > 0) return this.executePrepared(sql, params);
     return new Promise((resolve, reject) => {
       let objects = false;
       const query = this.raw.query(
@@ -137,6 +141,30 @@ export class MySQLDriverConnection implements DriverConnection {
         objects = new Set(names).size === names.length && !names.includes("__proto__");
         const internal = query as unknown as { options?: { rowsAsArray?: boolean } };
         if (objects && internal.options !== undefined) internal.options.rowsAsArray = false;
+      });
+    });
+  }
+
+  /**
+   * A statement core runs many times with other values (DriverExecuteOptions.prepare):
+   * prepared once per connection (mysql2 keeps the statement, and closes the least
+   * recently used past `maxPreparedStatements`), its values sent in the binary
+   * protocol, which spares the server parsing thousands of literals per page.
+   */
+  private executePrepared(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    const values = params.map((value, i) => {
+      checkBindable(value, i);
+      // mysql2's binary protocol takes Buffers, not other byte arrays.
+      return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value) : value;
+    });
+    return new Promise((resolve, reject) => {
+      this.raw.execute(sql, values as ExecuteValues[], (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => {
+        if (err !== null) {
+          if (err.fatal) this.broken = true;
+          reject(err);
+        } else {
+          resolve(this.toDriverResult(result, fields));
+        }
       });
     });
   }

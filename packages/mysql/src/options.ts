@@ -43,12 +43,16 @@ export function dialectURLOptions(url: URL): DialectURLOptions {
  *   sets CLIENT_FOUND_ROWS too. mysql2's CLIENT_IGNORE_SPACE is turned off, as PyMySQL
  *   and mysqlclient leave it: it changes the session's sql_mode (makes COUNT, NOW, ...
  *   reserved words on MySQL).
+ * - At most 64 server-side prepared statements per connection (mysql2 keeps 16,000):
+ *   core prepares only the pages of batched UPDATEs, and the server allows
+ *   max_prepared_stmt_count (16,382) across all connections.
  */
 const DEFAULTS: ConnectionOptions = {
   supportBigNumbers: true,
   bigNumberStrings: true,
   decimalNumbers: false,
   dateStrings: false,
+  maxPreparedStatements: 64,
 };
 
 /**

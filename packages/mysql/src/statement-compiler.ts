@@ -5,7 +5,6 @@ import {
   type KeyedUpdateParts,
   type Operator,
   type SelectBase,
-  type TypeEngine,
   type UpsertSyntax,
 } from "@alkahest/core/dialect";
 import type { ServerFeatures } from "./server-version.js";
@@ -30,36 +29,25 @@ export class MySQLCompiler extends SQLCompiler {
 
   /**
    * A page of UPDATEs by primary key as a multi-table UPDATE joined to a derived table
-   * of the values, its first row naming the columns (MySQL has no `AS v (a, b)` before
-   * 8.0.19, MariaDB none at all):
-   * `UPDATE t, (SELECT ? AS p0, ? AS p1 UNION ALL VALUES (?, ?), (?, ?)) AS _v SET a=_v.p0 WHERE t.id = _v.p1`
-   * (MySQL 8.0.19+: `VALUES ROW(?, ?), ROW(?, ?)`; older servers: `UNION ALL SELECT ?, ?`).
+   * of the values (MySQL has no `AS v (a, b)` before 8.0.19, MariaDB none at all). Its
+   * first part selects no rows from the target's own columns, so every value takes the
+   * type of the column it is for, whatever protocol binds it:
+   * `UPDATE t, (SELECT a AS p0, id AS p1 FROM t WHERE 1=0 UNION ALL VALUES (?, ?), (?, ?)) AS _v SET a=_v.p0 WHERE t.id = _v.p1`
+   * (MySQL 8.0.19+: `VALUES ROW(?, ?), ...`; servers without VALUES: `UNION ALL SELECT ?, ?` per row).
    */
   override readonly keyedUpdates: boolean = true;
 
   override keyedUpdateSql(parts: KeyedUpdateParts): string {
-    const [first = [], ...rest] = parts.rows;
-    const head = `SELECT ${first.map((value, i) => `${value} AS ${parts.columns[i] as string}`).join(", ")}`;
-    // The other rows as a table value constructor where the server has one (parsed far
-    // faster than a SELECT per row), else as SELECTs.
+    const head = `SELECT ${parts.targets.map((target, i) => `${target} AS ${parts.columns[i] as string}`).join(", ")} FROM ${parts.table} WHERE 1=0`;
+    // The rows as a table value constructor where the server has one (parsed far faster than a SELECT per row).
     const valuesRows = (this.dialect as { readonly features?: ServerFeatures }).features?.valuesRows ?? null;
-    let derived = head;
-    if (rest.length > 0 && valuesRows === null) {
-      derived += rest.map((row) => ` UNION ALL SELECT ${row.join(", ")}`).join("");
-    } else if (rest.length > 0) {
-      const row = valuesRows === "VALUES ROW" ? "ROW" : "";
-      derived += ` UNION ALL VALUES ${rest.map((values) => `${row}(${values.join(", ")})`).join(", ")}`;
-    }
-    return `UPDATE ${parts.table}, (${derived}) AS ${parts.alias} SET ${parts.set} WHERE ${parts.where}`;
+    const rows =
+      valuesRows === null
+        ? parts.rows.map((row) => ` UNION ALL SELECT ${row.join(", ")}`).join("")
+        : ` UNION ALL VALUES ${parts.rows.map((values) => `${valuesRows === "VALUES ROW" ? "ROW" : ""}(${values.join(", ")})`).join(", ")}`;
+    return `UPDATE ${parts.table}, (${head}${rows}) AS ${parts.alias} SET ${parts.set} WHERE ${parts.where}`;
   }
 
-  /**
-   * An integer key is cast to an integer: mysql2 sends numbers as DOUBLE, and the join
-   * should compare integers. Other values stay as sent, so a CAST never truncates one.
-   */
-  override keyedUpdateValue(placeholder: string, type: TypeEngine<unknown>, key: boolean): string {
-    return key && INTEGER_TYPES.has(type.visitName) ? `CAST(${placeholder} AS SIGNED INTEGER)` : placeholder;
-  }
   override readonly upsertSyntax: readonly UpsertSyntax[] = ["onDuplicateKeyUpdate"];
 
   /** The row alias form on MySQL 8.0.20+, as the server's version tells (VALUES() until the first connect). */

@@ -51,6 +51,12 @@ export interface DriverExecuteOptions {
    * id of a multi-row INSERT where they are consecutive). A driver that cannot ignores it.
    */
   readonly generatedIds?: boolean;
+  /**
+   * The same SQL text runs again and again with other values (the full pages of a
+   * batched UPDATE): a driver with server-side prepared statements may prepare it once
+   * and bind the values in its binary protocol. A driver that cannot ignores it.
+   */
+  readonly prepare?: boolean;
 }
 
 /** How core asks a driver to stream one statement's rows. */

@@ -38,6 +38,8 @@ export interface KeyedUpdateParts {
   readonly alias: string;
   /** The values' column names (`p0`, `p1`, ...), quoted, one per placeholder of a row. */
   readonly columns: readonly string[];
+  /** The target table's column each of those is assigned to or compared with, quoted (`a`, `id`). */
+  readonly targets: readonly string[];
   /** Each row's placeholders, already cast where the dialect casts them. */
   readonly rows: readonly (readonly string[])[];
 }
@@ -77,11 +79,12 @@ export function compileKeyedUpdate(compiler: SQLCompiler, stmt: Update, crud: re
   const slots: KeyedSlot[] = [...crud.map((c) => ({ bind: c.value as BindParameter<unknown>, column: c.column, key: false })), ...keys];
   const alias = compiler.quote("_v");
   const columns = slots.map((_, i) => compiler.quote(`p${i}`));
-  const set = crud.map((c, i) => `${compiler.quote(c.column.name)}=${alias}.${columns[i] as string}`).join(", ");
+  const targets = slots.map((slot) => compiler.quote(slot.column.name));
+  const set = crud.map((c, i) => `${targets[i] as string}=${alias}.${columns[i] as string}`).join(", ");
   const where = keys
     .map((k, i) => `${compiler.process(k.column)} = ${alias}.${columns[crud.length + i] as string}`)
     .join(" AND ");
   const valueRows: string[][] = [];
   for (let r = 0; r < rows; r++) valueRows.push(slots.map((slot) => compiler.keyedUpdateValue(compiler.process(slot.bind), slot.column.type, slot.key)));
-  return compiler.keyedUpdateSql({ table: compiler.process(stmt.table), set, where, alias, columns, rows: valueRows });
+  return compiler.keyedUpdateSql({ table: compiler.process(stmt.table), set, where, alias, columns, targets, rows: valueRows });
 }
