@@ -29,6 +29,8 @@ export class Cursor {
   readonly total: number;
   /** Hard-closed (close(), first(), one(), ...): fetching now throws, unlike merely exhausted. */
   closed = false;
+  /** The rows came straight from a driver and are core's to keep (see ResultShape): all() may reuse their array. */
+  ownsRows = false;
 
   constructor(
     driver: DriverResult,
@@ -96,7 +98,16 @@ export class Fetcher<V> {
   }
 
   all(): V[] {
-    return this.build(this.cursor.take(Infinity));
+    const cursor = this.cursor;
+    const unread = cursor.ownsRows && cursor.position === 0 ? cursor.rows : null;
+    const rows = cursor.take(Infinity);
+    // All of a driver's own array, which the cursor now lets go of: converted in place,
+    // so a large result does not allocate a second array of its length.
+    if (rows !== unread || rows.length === 0 || Object.isFrozen(rows)) return this.build(rows);
+    const out = rows as unknown as V[];
+    const convert = this.convert;
+    for (let i = 0; i < out.length; i++) out[i] = convert(rows[i] as RawRow);
+    return out;
   }
 
   private build(rows: readonly RawRow[]): V[] {

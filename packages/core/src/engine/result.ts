@@ -132,6 +132,7 @@ export class Result<R extends Row = Row> implements Iterable<R>, AsyncIterable<R
     const rowKeys = driverResult.objectRows === undefined ? null : columns;
     const fits = prepared !== undefined && prepared.shape.keys.length === columns.length;
     if (fits && (rowKeys === null) === (prepared.shape.rowKeys === null)) {
+      cursor.ownsRows = true;
       this.#shape = prepared.shape;
       this.#convert = prepared.convert as (raw: RawRow) => R;
       return;

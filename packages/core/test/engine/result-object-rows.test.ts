@@ -81,24 +81,38 @@ describe("Result over the driver's row objects (objectRows)", () => {
 describe("ResultShape (rows straight from a driver, which core keeps)", () => {
   const times10 = (v: unknown): unknown => Number(v) * 10;
 
-  it("converts array rows in place and wraps the driver's arrays", () => {
-    const raw = [
+  it("converts array rows in place, wraps the driver's arrays, and all() hands back the driver's outer array", () => {
+    const raw: unknown[] = [
       [1, 1],
       [2, 4],
     ];
+    const second = raw[1] as number[];
     const shape = new ResultShape(rowClass(["x", "y"]), [null, times10]);
-    const rows = new Result({ columns: ["x", "y"], rows: raw, rowcount: -1 }, { shape }).all();
+    const rows = new Result({ columns: ["x", "y"], rows: raw as unknown[][], rowcount: -1 }, { shape }).all();
     expect(tuples(rows)).toEqual([
       [1, 10],
       [2, 40],
     ]);
-    expect(raw[1]).toEqual([2, 40]);
-    raw[1]![0] = 5;
+    expect(rows).toBe(raw);
+    expect(second).toEqual([2, 40]);
+    second[0] = 5;
     expect(rows[1]?.x).toBe(5);
+  });
+
+  it("all() after a row was read, and fetchMany(), build a new array", () => {
+    const raw = [[1], [2], [3]];
+    const shape = new ResultShape(rowClass(["x"]), null);
+    const result = new Result({ columns: ["x"], rows: raw, rowcount: -1 }, { shape });
+    expect(result.fetchOne()?.x).toBe(1);
+    const rest = result.all();
+    expect(rest).not.toBe(raw);
+    expect(tuples(rest)).toEqual([[2], [3]]);
+    expect(raw).toEqual([[1], [2], [3]]);
   });
 
   it("converts row objects in place and wraps the driver's objects", () => {
     const driver = squareObjects();
+    const third = driver.objectRows?.[2];
     const shape = new ResultShape(rowClass(["x", "y"], ["x", "y"]), [null, times10]);
     const rows = new Result(driver, { shape }).all();
     expect(tuples(rows)).toEqual([
@@ -106,7 +120,8 @@ describe("ResultShape (rows straight from a driver, which core keeps)", () => {
       [2, 40],
       [3, 90],
     ]);
-    expect(driver.objectRows?.[2]).toEqual({ x: 3, y: 90 });
+    expect(rows).toBe(driver.objectRows);
+    expect(third).toEqual({ x: 3, y: 90 });
   });
 
   it("converts each row once, whichever view takes it", () => {
