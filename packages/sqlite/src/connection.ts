@@ -6,6 +6,7 @@ import type {
   DriverStreamOptions,
 } from "@alkahest/core/dialect";
 import type BetterSqlite3 from "better-sqlite3";
+import { returnsAtMostOneRow } from "./single-row.js";
 import { openSQLiteStream } from "./stream.js";
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown[]>;
@@ -26,6 +27,11 @@ interface Prepared {
   objects: boolean;
   /** Rows its last run returned. */
   lastRowCount: number;
+  /** Runs so far: a statement is analysed for single-row reads (single-row.ts) on its second. */
+  runs: number;
+  /** SQLite's program returns at most one row (read with get()), as of `singleRowGeneration`. */
+  singleRow: boolean;
+  singleRowGeneration: number;
 }
 
 const DDL = /^\s*(?:CREATE|ALTER|DROP)\b/i;
@@ -91,7 +97,9 @@ export class SQLiteDriverConnection implements DriverConnection {
       }
       const rows = options?.exactIntegers
         ? readExact(setMode(prepared, false), [params])
-        : (setMode(prepared, false).all(...params) as unknown[][]);
+        : this.singleRow(prepared, params.length)
+          ? oneOrNone(setMode(prepared, false).get(...params) as unknown[] | undefined)
+          : (setMode(prepared, false).all(...params) as unknown[][]);
       prepared.lastRowCount = rows.length;
       return { columns: this.columnsOf(prepared), rows, rowcount: -1 };
     }
@@ -180,10 +188,26 @@ export class SQLiteDriverConnection implements DriverConnection {
         generation: -1,
         objects: false,
         lastRowCount: 0,
+        runs: 0,
+        singleRow: false,
+        singleRowGeneration: -1,
       };
       this.prepared.set(sql, prepared);
     }
     return prepared;
+  }
+
+  /**
+   * Whether the statement returns at most one row, so get() reads it (single-row.ts).
+   * Asked of SQLite on a statement's second run (a statement run once is not worth an
+   * EXPLAIN) and again after DDL on this connection, which may change its program.
+   */
+  private singleRow(prepared: Prepared, paramCount: number): boolean {
+    if (prepared.singleRowGeneration !== this.schemaGeneration && ++prepared.runs >= 2) {
+      prepared.singleRow = returnsAtMostOneRow(this.db, prepared.stmt.source, paramCount);
+      prepared.singleRowGeneration = this.schemaGeneration;
+    }
+    return prepared.singleRow && prepared.singleRowGeneration === this.schemaGeneration;
   }
 
   private schemaChanged(): void {
@@ -200,6 +224,10 @@ export class SQLiteDriverConnection implements DriverConnection {
     }
     return prepared.columns;
   }
+}
+
+function oneOrNone(row: unknown[] | undefined): unknown[][] {
+  return row === undefined ? (NO_ROWS as unknown[][]) : [row];
 }
 
 /** Switches a reader between row objects and arrays; a no-op when it is in that mode already. */
