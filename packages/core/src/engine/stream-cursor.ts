@@ -46,6 +46,12 @@ export class StreamCursor {
     return this.rows[this.position++];
   }
 
+  /** The next raw row when one is buffered, without a promise; undefined when the next must be fetched (next()). */
+  nextBuffered(): RawRow | undefined {
+    this.check();
+    return this.position < this.rows.length ? this.rows[this.position++] : undefined;
+  }
+
   /** Up to `limit` raw rows: what is buffered, refilled once when empty; empty once none remain. */
   async take(limit: number): Promise<readonly RawRow[]> {
     this.check();
@@ -151,9 +157,10 @@ export class StreamFetcher<V> {
   async *iterate(): AsyncGenerator<V, void, undefined> {
     try {
       for (;;) {
-        const value = await this.next();
-        if (value === NO_ROW) return;
-        yield value;
+        // A buffered row is converted at once: a promise only where a batch is fetched.
+        const raw = this.cursor.nextBuffered() ?? (await this.cursor.next());
+        if (raw === undefined) return;
+        yield this.convert(raw);
       }
     } finally {
       if (!this.cursor.isExhausted) await this.cursor.close();
