@@ -114,18 +114,7 @@ export class MySQLDriverConnection implements DriverConnection {
     if (options?.prepare === true && params.length > 0) return this.executePrepared(sql, params);
     return new Promise((resolve, reject) => {
       let objects = false;
-      const query = this.raw.query(
-        sql,
-        params as unknown[],
-        (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => {
-          if (err !== null) {
-            if (err.fatal) this.broken = true;
-            reject(err);
-          } else {
-            resolve(this.toDriverResult(result, fields, objects));
-          }
-        },
-      );
+      const query = this.raw.query(sql, params as unknown[], this.settle(resolve, reject, () => objects));
       if (options?.objectRows !== true) return;
       // The names are known only once the server sent them: mysql2 emits 'fields' just
       // before it builds the row parser from the query's options (a fresh object per
@@ -158,15 +147,24 @@ export class MySQLDriverConnection implements DriverConnection {
       return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value) : value;
     });
     return new Promise((resolve, reject) => {
-      this.raw.execute(sql, values as ExecuteValues[], (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => {
-        if (err !== null) {
-          if (err.fatal) this.broken = true;
-          reject(err);
-        } else {
-          resolve(this.toDriverResult(result, fields));
-        }
-      });
+      this.raw.execute(sql, values as ExecuteValues[], this.settle(resolve, reject, () => false));
     });
+  }
+
+  /** mysql2's callback for one statement: its result for `resolve`, its error (noting a fatal one) for `reject`. */
+  private settle(
+    resolve: (result: DriverResult) => void,
+    reject: (error: QueryError) => void,
+    objects: () => boolean,
+  ): (err: QueryError | null, result: QueryResult, fields: FieldPacket[]) => void {
+    return (err, result, fields) => {
+      if (err !== null) {
+        if (err.fatal) this.broken = true;
+        reject(err);
+      } else {
+        resolve(this.toDriverResult(result, fields, objects()));
+      }
+    };
   }
 
   /**
